@@ -1,6 +1,9 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ProgressTracker.Web;
+using ProgressTracker.Web.Infrastructure.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+if (UsersCommand.Matches(args)) return await UsersCommand.RunAsync(args);
 
-app.Run();
+var app = AppHost.Build(args);
+await AppHost.InitializeAsync(app);
+await app.RunAsync();
+return 0;

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need, starts throw-away
+# PostgreSQL + Azurite, validates docker-compose.yml, runs every test project
+# and ends with one plain summary line, e.g. "42 passed, 0 failed, 1 skipped".
+# Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Upload).
+# Exit code is dotnet test's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. infra/lib.sh
+
+bash infra/setup.sh
+
+# ---- test-only OS packages, installed only when missing
+missing=()
+[ -n "$(pg_bindir)" ] || missing+=(postgresql)
+# Debian's docker-compose 1.29 validates a compose file offline (no engine).
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+# Browser tests drive Debian's chromium through Playwright (never
+# `playwright install`). Ubuntu's chromium deb is only a snap stub that does
+# not work headless in CI; there, point PT_CHROMIUM at a real binary.
+if [ -z "${PT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  if grep -qiE '^(ID|ID_LIKE)=.*ubuntu' /etc/os-release 2>/dev/null; then
+    echo "test: no chromium and Ubuntu only ships a snap stub; set PT_CHROMIUM" >&2
+  else
+    missing+=(chromium)
+  fi
+fi
+if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+
+# ---- the production compose file must at least parse (fail the run if not)
+docker-compose -f docker-compose.yml config -q
+
+# ---- services; always stopped again, even when a step fails
+export PT_STATE_DIR="${PT_STATE_DIR:-/tmp/progresstracker-services}"
+trap 'bash infra/services.sh stop' EXIT
+bash infra/services.sh start >/dev/null
+# shellcheck source=/dev/null
+. "$PT_STATE_DIR/env" # PT_TEST_POSTGRES, PT_TEST_AZURITE
+
+export PT_ARTIFACTS="$PWD/artifacts" # tests save screenshots here
+export PT_CHROMIUM="${PT_CHROMIUM:-/usr/bin/chromium}"
+results="$PT_ARTIFACTS/test-results"
+rm -rf "$results" # the summary must count this run only
+mkdir -p "$results"
+
+# No MSBuild nodes / compiler server outliving the run: the script must leave
+# no process behind.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+# LogFilePrefix, not LogFileName: with several test projects a fixed
+# LogFileName makes each project overwrite the previous one's .trx file.
+rc=0
+dotnet test ProgressTracker.sln -c Release \
+  --logger "trx;LogFilePrefix=results" \
+  --logger "console;verbosity=normal" \
+  --results-directory "$results" "$@" || rc=$?
+
+# Stop services now so the summary below is the last line of output.
+bash infra/services.sh stop
+trap - EXIT
+
+# ---- sum the <Counters .../> of every .trx: one line CI can read
+passed=0 failed=0 skipped=0
+count() { # count ATTRIBUTE COUNTERS_ELEMENT -> number (0 if absent)
+  local v
+  v="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2" | head -n 1)"
+  echo "${v:-0}"
+}
+while IFS= read -r -d '' trx; do
+  c="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
+  [ -n "$c" ] || continue
+  passed=$((passed + $(count passed "$c")))
+  # error/timeout/aborted are failures too, just reported differently.
+  failed=$((failed + $(count failed "$c") + $(count error "$c") + $(count timeout "$c") + $(count aborted "$c")))
+  # Skipped tests are in total but not in executed (the notExecuted counter
+  # stays 0 for xunit skips).
+  skipped=$((skipped + $(count total "$c") - $(count executed "$c")))
+done < <(find "$results" -name '*.trx' -print0)
+
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "test: dotnet test exited with $rc without failed tests (build error or crashed test host?)" >&2
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$rc"

@@ -1,0 +1,52 @@
+using ProgressTracker.Imaging.Inspection;
+
+namespace ProgressTracker.Imaging;
+
+/// <summary>
+/// Cheap checks done during upload, before anything is stored. Only headers and container structure
+/// are read; pixels are never decoded here (that is the background job's work).
+/// </summary>
+public static class UploadInspector
+{
+    /// <param name="stream">A seekable stream (temp file or memory). Its position is not preserved.</param>
+    public static InspectionResult Inspect(Stream stream, ImageLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (!stream.CanSeek) throw new ArgumentException("The upload stream must be seekable.", nameof(stream));
+
+        var length = stream.Length;
+        if (length == 0) return InspectionResult.Reject(RejectionMessages.Empty);
+        if (length > limits.MaxBytes) return InspectionResult.Reject(RejectionMessages.TooManyBytes(length, limits.MaxBytes));
+
+        var head = new byte[(int)Math.Min(FormatSniffer.HeaderLength, length)];
+        stream.Position = 0;
+        stream.ReadExactly(head);
+        var sniff = FormatSniffer.Detect(head);
+        if (sniff.Kind is not { } kind) return InspectionResult.Reject(RejectionMessages.NotAnImage(sniff.ForeignDescription));
+
+        stream.Position = 0;
+        var check = kind switch
+        {
+            ImageFormatKind.Jpeg => JpegStructure.Walk(stream),
+            ImageFormatKind.Png => PngStructure.Walk(stream),
+            _ => PingProbe.Probe(stream, kind),
+        };
+        return Judge(kind, check, limits);
+    }
+
+    private static InspectionResult Judge(ImageFormatKind kind, StructureCheck check, ImageLimits limits)
+    {
+        // Dimensions come from the header, so an oversized image is reported even if the file is also cut short.
+        if (check.HasDimensions && (long)check.Width * check.Height > limits.MaxPixels)
+            return InspectionResult.Reject(RejectionMessages.TooManyPixels(check.Width, check.Height, limits.MaxPixels), kind);
+
+        return check.Status switch
+        {
+            StructureStatus.Complete => InspectionResult.Ok(kind, check.Width, check.Height),
+            StructureStatus.Truncated => InspectionResult.Reject(RejectionMessages.Incomplete(kind), kind),
+            StructureStatus.NoImageData => InspectionResult.Reject(RejectionMessages.NoImageData(kind), kind),
+            _ => InspectionResult.Reject(RejectionMessages.HeaderDamaged(kind), kind),
+        };
+    }
+}

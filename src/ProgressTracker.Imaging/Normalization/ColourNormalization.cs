@@ -1,0 +1,47 @@
+using ImageMagick;
+
+namespace ProgressTracker.Imaging.Normalization;
+
+/// <summary>Brings decoded pixels to opaque sRGB so every later step can assume one colour space.</summary>
+internal static class ColourNormalization
+{
+    public static void ToOpaqueSrgb(MagickImage image)
+    {
+        var embedded = image.GetColorProfile();
+        if (image.ColorSpace == ColorSpace.CMYK)
+        {
+            // Untagged CMYK is assumed to be US Web Coated (SWOP), the common press default.
+            TryTransform(image, embedded ?? ColorProfiles.USWebCoatedSWOP);
+        }
+        else if (embedded is not null && !IsSrgb(embedded))
+        {
+            TryTransform(image, embedded);
+        }
+        // Untagged RGB is taken as sRGB, as browsers do.
+
+        if (image.HasAlpha)
+        {
+            // Transparent areas become white rather than whatever colour hides under alpha 0.
+            image.BackgroundColor = MagickColors.White;
+            image.Alpha(AlphaAction.Remove);
+            image.Alpha(AlphaAction.Off);
+        }
+        if (image.ColorSpace != ColorSpace.sRGB) image.ColorSpace = ColorSpace.sRGB;
+        image.Depth = 8;
+    }
+
+    private static bool IsSrgb(IColorProfile profile) =>
+        profile.Description?.Contains("sRGB", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static void TryTransform(MagickImage image, IColorProfile source)
+    {
+        try
+        {
+            image.TransformColorSpace(source, ColorProfiles.SRGB);
+        }
+        catch (MagickException)
+        {
+            // A broken embedded profile should not cost the photo; the pixels are kept as they are.
+        }
+    }
+}

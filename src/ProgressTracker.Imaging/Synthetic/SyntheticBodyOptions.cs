@@ -1,0 +1,14 @@
+namespace ProgressTracker.Imaging;
+
+/// <summary>
+/// Parameters of a synthetic hip-profile photo. <see cref="View"/> is one of front, back, left-lateral,
+/// right-lateral, left-oblique, right-oblique; <see cref="HipDipDepth"/> runs from 0 (none) to 1 (pronounced);
+/// <see cref="Caption"/> is drawn small in a corner so demo photos are distinguishable.
+/// </summary>
+public sealed record SyntheticBodyOptions(
+    int Width = 1200,
+    int Height = 1600,
+    string View = "front",
+    double HipDipDepth = 0.5,
+    int Seed = 1,
+    string? Caption = null);

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProgressTracker.Imaging;
+using ProgressTracker.Web.Features.Auth;
+using ProgressTracker.Web.Features.Demo;
+using ProgressTracker.Web.Features.Health;
+using ProgressTracker.Web.Features.Patients;
+using ProgressTracker.Web.Features.Photos;
+using ProgressTracker.Web.Features.Timeline;
+using ProgressTracker.Web.Features.Visits;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Hosting;
+using ProgressTracker.Web.Infrastructure.Identity;
+using ProgressTracker.Web.Infrastructure.Jobs;
+using ProgressTracker.Web.Infrastructure.Storage;
+
+namespace ProgressTracker.Web;
+
+/// <summary>
+/// Builds the application for every entry point: the server (any role), the `users` command, and the tests, which
+/// start it on real Kestrel with their own configuration arguments.
+/// </summary>
+public static class AppHost
+{
+    public enum Purpose { Serve, Command }
+
+    public static WebApplication Build(string[] args, Purpose purpose = Purpose.Serve)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            // Tests host this assembly too: name it so Razor Pages and static assets are found in it.
+            ApplicationName = typeof(AppHost).Assembly.GetName().Name,
+        });
+        NativeLibraries.EnsureImagingRuntime();
+        // Outside a publish folder (dotnet run, tests), CSS and JS come from the project's wwwroot via the build's
+        // static-asset manifest; in a published app there is no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        var config = builder.Configuration;
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls("http://127.0.0.1:5080"); // loopback only unless told otherwise
+
+        var app = config.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
+        var role = config.GetSection(HostRoleOptions.Section).Get<HostRoleOptions>() ?? new HostRoleOptions();
+        if (purpose == Purpose.Command) role.Role = HostRole.Web; // a command never runs background jobs
+        var limits = UploadLimits.From(config);
+
+        var services = builder.Services;
+        services.AddSingleton(app);
+        services.AddSingleton(role);
+        services.AddSingleton(limits);
+        services.AddSingleton(TimeProvider.System);
+        var database = services.AddAppData(config, app);
+        services.AddBlobStorage(config, app);
+        services.AddJobs(config, database, role);
+        services.AddAppIdentity();
+        services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
+        services.AddFeatureServices(role);
+        services.AddAppHealthChecks();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/", Policies.Staff);
+            o.Conventions.AllowAnonymousToFolder("/Auth");
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBytes * 8);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
+            f.MultipartBodyLengthLimit = limits.MaxBytes * 8);
+
+        var web = builder.Build();
+        Pipeline.Configure(web, role);
+        return web;
+    }
+
+    /// <summary>Migrates the database and seeds the demo clinic when enabled; call before starting.</summary>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken ct = default)
+    {
+        await DataServices.MigrateAsync(app.Services, ct);
+        await DemoSeeder.SeedIfEnabledAsync(app.Services, ct);
+    }
+
+    private static void AddFeatureServices(this IServiceCollection services, HostRoleOptions role)
+    {
+        services.AddScoped<Features.Shared.Api.RecordAccess>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<PatientSearch>();
+        services.AddScoped<CreatePatientHandler>();
+        services.AddScoped<CreateVisitHandler>();
+        services.AddScoped<TimelineQuery>();
+        services.AddPhotoFeature(role);
+    }
+
+    internal static void MapApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
+        api.MapAuthEndpoints();
+        api.MapPatientEndpoints();
+        api.MapVisitEndpoints();
+        api.MapPhotoEndpoints();
+        api.MapTimelineEndpoints();
+    }
+}
+
+/// <summary>Section "Uploads": limits checked before anything is stored or decoded.</summary>
+public static class UploadLimits
+{
+    public static ImageLimits From(IConfiguration config)
+    {
+        var defaults = new ImageLimits();
+        return new ImageLimits(
+            config.GetValue("Uploads:MaxBytes", defaults.MaxBytes),
+            config.GetValue("Uploads:MaxPixels", defaults.MaxPixels));
+    }
+}

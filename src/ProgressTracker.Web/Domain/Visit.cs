@@ -1,0 +1,25 @@
+namespace ProgressTracker.Web.Domain;
+
+public sealed class Visit
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid PatientId { get; init; }
+    public DateOnly Date { get; set; }
+    public VisitKind Kind { get; set; }
+    public string? Notes { get; set; }
+    /// <summary>Set for treatment visits: what was given, where, and which session of the course it was.</summary>
+    public TreatmentDetails? Treatment { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public Patient? Patient { get; init; }
+    public List<Photo> Photos { get; init; } = [];
+}
+
+public sealed class TreatmentDetails
+{
+    public string? Product { get; set; }
+    public string? Lot { get; set; }
+    public decimal? VolumeMl { get; set; }
+    public List<string> Areas { get; set; } = [];
+    public int? SessionNumber { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace ProgressTracker.Web.Domain;
+
+public enum VisitKind
+{
+    Baseline,
+    Treatment,
+    FollowUp,
+    Other,
+}

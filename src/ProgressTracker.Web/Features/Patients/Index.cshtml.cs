@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Web.Infrastructure.Data;
+
+namespace ProgressTracker.Web.Features.Patients;
+
+public sealed class IndexModel(PatientSearch search, CreatePatientHandler create, AppDbContext db) : PageModel
+{
+    public sealed record Row(Guid Id, string DisplayName, string RecordNumber, int VisitCount, DateOnly? LastVisit);
+
+    public string? Query { get; private set; }
+    public IReadOnlyList<Row> Patients { get; private set; } = [];
+    public int Total { get; private set; }
+    public CreatePatientRequest Form { get; private set; } = new(null, null, null);
+    public string? Error { get; private set; }
+
+    public Task OnGetAsync(string? q, CancellationToken ct) => LoadAsync(q, ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(string? displayName, string? recordNumber, DateOnly? dateOfBirth,
+        CancellationToken ct)
+    {
+        Form = new CreatePatientRequest(displayName, recordNumber, dateOfBirth);
+        var (patient, problem) = await create.HandleAsync(Form, ct);
+        if (patient is not null) return Redirect($"/patients/{patient.Id}");
+        Error = problem!.ProblemDetails.Detail;
+        await LoadAsync(null, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(string? q, CancellationToken ct)
+    {
+        Query = q?.Trim();
+        var (items, total) = await search.FindAsync(User, Query, 1, 200, ct);
+        var ids = items.Select(p => p.Id).ToList();
+        var stats = await db.Visits.Where(v => ids.Contains(v.PatientId)).GroupBy(v => v.PatientId)
+            .Select(g => new { g.Key, Count = g.Count(), Last = g.Max(v => v.Date) }).ToListAsync(ct);
+        Patients = items.Select(p =>
+        {
+            var s = stats.FirstOrDefault(x => x.Key == p.Id);
+            return new Row(p.Id, p.DisplayName, p.RecordNumber, s?.Count ?? 0, s?.Last);
+        }).ToList();
+        Total = total;
+    }
+}

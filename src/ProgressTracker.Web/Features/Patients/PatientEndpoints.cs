@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Identity;
+
+namespace ProgressTracker.Web.Features.Patients;
+
+public static class PatientEndpoints
+{
+    public static void MapPatientEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/patients").WithTags("Patients");
+        group.MapGet("", ListAsync).WithSummary("Patients, newest first; staff see all, a patient sees their own.");
+        group.MapPost("", CreateAsync).RequireAuthorization(Policies.Staff).WithSummary("Register a patient.");
+        group.MapGet("/{id}", GetAsync).WithSummary("One patient.");
+    }
+
+    private static async Task<Results<Ok<PagedList<PatientDto>>, ProblemHttpResult>> ListAsync(
+        PatientSearch patients, ClaimsPrincipal user, CancellationToken ct,
+        string? search = null, int page = 1, int pageSize = 50)
+    {
+        if (page < 1 || pageSize is < 1 or > 200)
+            return ApiProblems.BadRequest("page starts at 1 and pageSize must be between 1 and 200.");
+        var (items, total) = await patients.FindAsync(user, search, page, pageSize, ct);
+        return TypedResults.Ok(new PagedList<PatientDto>(items.Select(PatientDto.From).ToList(), total));
+    }
+
+    private static async Task<Results<Created<PatientDto>, ProblemHttpResult>> CreateAsync(
+        CreatePatientRequest request, CreatePatientHandler handler, CancellationToken ct)
+    {
+        var (patient, problem) = await handler.HandleAsync(request, ct);
+        return patient is null
+            ? problem!
+            : TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient));
+    }
+
+    private static async Task<Results<Ok<PatientDto>, ProblemHttpResult>> GetAsync(
+        string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!ApiProblems.TryParseId(id, "patient", out var patientId, out var bad)) return bad!;
+        var found = await access.PatientAsync(patientId, user, PatientOperations.View, ct);
+        return found.Access == Access.Granted
+            ? TypedResults.Ok(PatientDto.From(found.Value!))
+            : ApiProblems.NotFound("patient", id);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Jobs;
+
+namespace ProgressTracker.Web.Features.Photos.Processing;
+
+/// <summary>
+/// Heals the pipeline: finds photos whose processing job was lost (a crash, a restart with in-memory job storage,
+/// a queue outage) and queues them again; gives up with a readable reason after too many attempts. Also picks up
+/// Ready photos whose derivatives were made by an older recipe. Runs in every process that runs jobs; running
+/// twice at once only queues idempotent jobs twice.
+/// </summary>
+public sealed class PhotoSweeper(
+    IServiceScopeFactory scopes, JobsOptions options, JobStorageKind storage, HostStartTime started,
+    TimeProvider clock, ILogger<PhotoSweeper> log) : BackgroundService
+{
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // With in-memory job storage the queue died with the previous process: everything unfinished from before
+        // this start is lost work. With persistent storage only genuinely old work is.
+        var firstCutoff = storage.Persistent ? clock.GetUtcNow() - options.StuckAfter : started.Value;
+        await SweepSafelyAsync(firstCutoff, stoppingToken);
+
+        using var timer = new PeriodicTimer(options.SweepInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            await SweepSafelyAsync(clock.GetUtcNow() - options.StuckAfter, stoppingToken);
+    }
+
+    private async Task SweepSafelyAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        try
+        {
+            var queued = await SweepAsync(cutoff, ct);
+            if (queued > 0) log.LogInformation("Sweep queued {Count} unfinished photos again", queued);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Photo sweep failed; it will run again in {Interval}", options.SweepInterval);
+        }
+    }
+
+    public async Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var queue = scope.ServiceProvider.GetRequiredService<PhotoProcessingQueue>();
+        var now = clock.GetUtcNow();
+
+        var stuck = await db.Photos
+            .Where(p => (p.Status == PhotoStatus.Pending || p.Status == PhotoStatus.Processing)
+                        && p.StatusChangedAt < cutoff)
+            .OrderBy(p => p.StatusChangedAt).Take(500).ToListAsync(ct);
+        var outdated = await db.Photos
+            .Where(p => p.Status == PhotoStatus.Ready && p.DerivativesVersion != Imaging.DerivativeSpec.Version)
+            .OrderBy(p => p.StatusChangedAt).Take(500).ToListAsync(ct);
+
+        var toQueue = new List<Guid>();
+        foreach (var photo in stuck)
+        {
+            if (photo.ProcessingAttempts >= options.MaxAttempts)
+                photo.MarkFailed(
+                    $"Processing did not finish after {photo.ProcessingAttempts} attempts. Upload the photo again; " +
+                    "if it keeps failing, the file may be damaged.", now);
+            else
+            {
+                photo.MarkQueued(now);
+                toQueue.Add(photo.Id);
+            }
+        }
+        toQueue.AddRange(outdated.Select(p => p.Id));
+        await db.SaveChangesAsync(ct);
+        foreach (var id in toQueue) queue.EnqueueProcess(id);
+        return toQueue.Count;
+    }
+}

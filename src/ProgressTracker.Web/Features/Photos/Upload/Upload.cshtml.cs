@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgressTracker.Imaging;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Infrastructure.Identity;
+
+namespace ProgressTracker.Web.Features.Photos.Upload;
+
+/// <summary>Upload several photos to one visit, one file input per standardized view.</summary>
+public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, ImageLimits limits) : PageModel
+{
+    public sealed record FileResult(string FileName, string ViewLabel, bool Accepted, string Message);
+
+    /// <summary>The clinic's capture sequence: hips are documented from the front, back and both sides first.</summary>
+    public IReadOnlyList<PhotoView> Views { get; } =
+    [
+        PhotoView.Front, PhotoView.Back, PhotoView.LeftLateral, PhotoView.RightLateral, PhotoView.LeftOblique,
+        PhotoView.RightOblique,
+    ];
+
+    public Visit Visit { get; private set; } = null!;
+    public List<FileResult> Results { get; } = [];
+    public long MaxMegabytes => limits.MaxBytes / (1024 * 1024);
+    [TempData] public string? Flash { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid visitId, CancellationToken ct) =>
+        await LoadAsync(visitId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid visitId, CancellationToken ct)
+    {
+        if (!await LoadAsync(visitId, ct)) return NotFound();
+        var files = Request.HasFormContentType ? Request.Form.Files : new FormFileCollection();
+        foreach (var file in files)
+        {
+            var view = file.Name.StartsWith("file-", StringComparison.Ordinal) ? file.Name[5..] : file.Name;
+            var viewLabel = EnumNames.TryParse<PhotoView>(view, out var v) ? DisplayNames.Of(v) : view;
+            await using var content = file.OpenReadStream();
+            var result = await upload.HandleAsync(new UploadPhotoCommand(Visit, view, content, file.Length,
+                file.FileName, CurrentUser.Id(User)), ct);
+            Results.Add(result.Rejection is { } r
+                ? new FileResult(file.FileName, viewLabel, false, r.Detail)
+                : new FileResult(file.FileName, viewLabel, true,
+                    result.AlreadyUploaded ? "already uploaded to this visit" : "uploaded; processing"));
+        }
+        if (Results.Count == 0)
+        {
+            Results.Add(new FileResult("No file", "—", false, "Choose at least one photo."));
+            return Page();
+        }
+        if (Results.TrueForAll(r => r.Accepted))
+        {
+            Flash = $"{Results.Count} photo{(Results.Count == 1 ? "" : "s")} uploaded. Thumbnails appear as soon as processing finishes.";
+            return Redirect($"/patients/{Visit.PatientId}");
+        }
+        return Page(); // some files were rejected: show every file's outcome, keep the accepted ones
+    }
+
+    private async Task<bool> LoadAsync(Guid visitId, CancellationToken ct)
+    {
+        var found = await access.VisitAsync(visitId, User, PatientOperations.Edit, ct);
+        if (found.Access != Access.Granted) return false;
+        Visit = found.Value!;
+        return true;
+    }
+}

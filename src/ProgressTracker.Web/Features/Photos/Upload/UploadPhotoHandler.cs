@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Imaging;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Photos.Processing;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Storage;
+
+namespace ProgressTracker.Web.Features.Photos.Upload;
+
+public sealed record UploadPhotoCommand(Visit Visit, string? View, Stream Content, long Length, string? FileName,
+    Guid? UploadedBy);
+
+/// <summary>An accepted photo (possibly the one already stored for the same bytes), or a rejection to show.</summary>
+public sealed record UploadPhotoResult(Photo? Photo, bool AlreadyUploaded, UploadRejection? Rejection);
+
+public sealed record UploadRejection(int Status, string Title, string Detail);
+
+/// <summary>
+/// Shared by the upload page and the API. Cheap checks first (view, size, type from the bytes, header dimensions,
+/// structural completeness) so nothing is stored for a rejected file; then the original goes to blob storage
+/// untouched, the row is committed as Pending, and processing is queued.
+/// </summary>
+public sealed class UploadPhotoHandler(
+    AppDbContext db, IBlobStore blobs, PhotoProcessingQueue queue, ImageLimits limits, TimeProvider clock,
+    ILogger<UploadPhotoHandler> log)
+{
+    public async Task<UploadPhotoResult> HandleAsync(UploadPhotoCommand command, CancellationToken ct)
+    {
+        if (!EnumNames.TryParse<PhotoView>(command.View, out var view))
+            return Reject(400, "Unknown view",
+                string.IsNullOrWhiteSpace(command.View)
+                    ? $"Choose the view of the photo: one of {EnumNames.Allowed<PhotoView>()}."
+                    : $"'{command.View}' is not a view; use one of {EnumNames.Allowed<PhotoView>()}.");
+        if (command.Length == 0)
+            return Reject(400, "Empty file", "The file is empty.");
+        if (command.Length > limits.MaxBytes)
+            return Reject(413, "File too large",
+                $"The file is {Megabytes(command.Length)} MB; the limit is {Megabytes(limits.MaxBytes)} MB.");
+
+        await using var content = await SeekableAsync(command.Content, ct);
+        var inspection = UploadInspector.Inspect(content, limits);
+        if (!inspection.Accepted || inspection.Format is not { } format)
+            return Reject(inspection.Format is null ? 415 : 422, "Photo not accepted",
+                inspection.RejectionReason ?? "The file could not be read as an image.");
+
+        content.Position = 0;
+        var hash = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
+        var existing = await db.Photos.FirstOrDefaultAsync(p => p.VisitId == command.Visit.Id && p.ContentHash == hash, ct);
+        if (existing is not null) return new UploadPhotoResult(existing, true, null);
+
+        var photoId = Guid.CreateVersion7();
+        var key = BlobKeys.Original(command.Visit.PatientId, photoId, OriginalFormats.Extension(format));
+        content.Position = 0;
+        await blobs.PutAsync(key, content, OriginalFormats.ContentType(format), overwrite: false, ct);
+
+        var now = clock.GetUtcNow();
+        var photo = new Photo
+        {
+            Id = photoId, VisitId = command.Visit.Id, PatientId = command.Visit.PatientId, View = view,
+            ContentHash = hash, OriginalKey = key, OriginalFormat = OriginalFormats.Extension(format), OriginalBytes = content.Length,
+            OriginalFileName = SafeFileName(command.FileName), UploadedByUserId = command.UploadedBy, UploadedAt = now,
+        };
+        photo.MarkQueued(now);
+        db.Photos.Add(photo);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with an identical upload, or the database failed: drop our blob, keep theirs.
+            db.ChangeTracker.Clear();
+            await blobs.DeleteAsync(key, CancellationToken.None);
+            var winner = await db.Photos.FirstOrDefaultAsync(p => p.VisitId == command.Visit.Id && p.ContentHash == hash, ct);
+            if (winner is not null) return new UploadPhotoResult(winner, true, null);
+            throw;
+        }
+
+        queue.EnqueueProcess(photo.Id);
+        log.LogInformation("Photo {PhotoId} uploaded to visit {VisitId} ({Format}, {Bytes} bytes)",
+            photo.Id, command.Visit.Id, photo.OriginalFormat, photo.OriginalBytes);
+        return new UploadPhotoResult(photo, false, null);
+    }
+
+    private static UploadPhotoResult Reject(int status, string title, string detail) =>
+        new(null, false, new UploadRejection(status, title, detail));
+
+    /// <summary>Form files are already buffered and seekable; anything else is buffered to a temp file first.</summary>
+    private static async Task<Stream> SeekableAsync(Stream content, CancellationToken ct)
+    {
+        if (content.CanSeek) return new NonClosingStream(content);
+        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+            81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await content.CopyToAsync(temp, ct);
+        temp.Position = 0;
+        return temp;
+    }
+
+    private static string Megabytes(long bytes) => Math.Ceiling(bytes / 1048576.0).ToString("0");
+
+    private static string? SafeFileName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var file = Path.GetFileName(name.Trim());
+        return file.Length > 200 ? file[..200] : file;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Infrastructure.Identity;
+
+namespace ProgressTracker.Web.Features.Timeline;
+
+public static class TimelineEndpoints
+{
+    public static void MapTimelineEndpoints(this IEndpointRouteBuilder api) =>
+        api.MapGet("/patients/{id}/timeline", GetAsync).WithTags("Timeline")
+            .WithSummary("Per view, the patient's visits in date order with their photos.");
+
+    private static async Task<Results<Ok<TimelineDto>, ProblemHttpResult>> GetAsync(
+        string id, RecordAccess access, TimelineQuery timeline, ClaimsPrincipal user, CancellationToken ct,
+        string? view = null)
+    {
+        if (!ApiProblems.TryParseId(id, "patient", out var patientId, out var bad)) return bad!;
+        PhotoView? only = null;
+        if (!string.IsNullOrEmpty(view))
+        {
+            if (!EnumNames.TryParse<PhotoView>(view, out var parsed))
+                return ApiProblems.BadRequest($"'{view}' is not a view; use one of {EnumNames.Allowed<PhotoView>()}.");
+            only = parsed;
+        }
+        var found = await access.PatientAsync(patientId, user, PatientOperations.View, ct);
+        if (found.Access != Access.Granted) return ApiProblems.NotFound("patient", id);
+        return TypedResults.Ok(await timeline.LoadAsync(found.Value!, only, ct));
+    }
+}

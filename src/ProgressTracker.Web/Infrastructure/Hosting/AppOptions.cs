@@ -1,0 +1,12 @@
+namespace ProgressTracker.Web.Infrastructure.Hosting;
+
+/// <summary>Section "App": where the embedded default keeps its files.</summary>
+public sealed class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>Relative paths are resolved against the current directory, so `./run.sh` keeps data in ./data.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public string DataPath => Path.GetFullPath(DataDirectory);
+}

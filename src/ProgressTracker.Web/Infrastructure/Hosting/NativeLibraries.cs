@@ -1,0 +1,23 @@
+using OpenCvSharp;
+
+namespace ProgressTracker.Web.Infrastructure.Hosting;
+
+public static class NativeLibraries
+{
+    /// <summary>
+    /// Fails at start-up with instructions instead of at the first photo: OpenCV's Linux runtime needs GTK 3.
+    /// </summary>
+    public static void EnsureImagingRuntime()
+    {
+        try
+        {
+            _ = Cv2.GetVersionString();
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException)
+        {
+            throw new InvalidOperationException(
+                "The OpenCV imaging runtime could not be loaded. On Debian/Ubuntu install its system library with " +
+                "`sudo apt-get install libgtk-3-0` (Ubuntu 24.04: libgtk-3-0t64), or run ./run.sh, which does it.", e);
+        }
+    }
+}

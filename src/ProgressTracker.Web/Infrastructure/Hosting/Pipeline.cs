@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ProgressTracker.Web.Infrastructure.Storage;
+
+namespace ProgressTracker.Web.Infrastructure.Hosting;
+
+/// <summary>The HTTP pipeline. API errors are ProblemDetails; page errors are a friendly page.</summary>
+public static class Pipeline
+{
+    public static void Configure(WebApplication app, HostRoleOptions role)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        });
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        if (!role.ServesPages) return; // a worker process answers /health only
+
+        app.MapStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapApi();
+        app.MapRazorPages().WithStaticAssets();
+    }
+
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
+    private static Task WriteHealthAsync(HttpContext ctx, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        ctx.Response.ContentType = "application/json";
+        return ctx.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString().ToLowerInvariant(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString().ToLowerInvariant(),
+                description = e.Value.Description,
+            }),
+        }));
+    }
+}
+
+/// <summary>Medical photos: no sniffing, no referrer (media links may carry signatures), a tight CSP.</summary>
+public sealed class SecurityHeaders(RequestDelegate next, StorageOptions storage)
+{
+    private readonly string _csp =
+        "default-src 'self'; img-src 'self' data: blob:" + BlobOrigin(storage) +
+        "; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; " +
+        "form-action 'self'";
+
+    public Task InvokeAsync(HttpContext ctx)
+    {
+        var headers = ctx.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        headers.ContentSecurityPolicy = _csp;
+        return next(ctx);
+    }
+
+    /// <summary>Images may be redirected to the blob service's origin (SAS links), so the CSP must allow it.</summary>
+    private static string BlobOrigin(StorageOptions storage)
+    {
+        if (storage.Provider != StorageProvider.AzureBlob || storage.AzureConnectionString is null) return "";
+        try
+        {
+            var uri = new Azure.Storage.Blobs.BlobServiceClient(storage.AzureConnectionString).Uri;
+            return " " + uri.GetLeftPart(UriPartial.Authority);
+        }
+        catch (FormatException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ProgressTracker.Web.Infrastructure.Identity;
+
+/// <summary>Every policy name in one place.</summary>
+public static class Policies
+{
+    /// <summary>Clinic staff who document treatments: clinicians and admins.</summary>
+    public const string Staff = nameof(Staff);
+    /// <summary>Anyone signed in (patients are then limited to their own records by resource checks).</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clinician, Roles.Admin));
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+    }
+}

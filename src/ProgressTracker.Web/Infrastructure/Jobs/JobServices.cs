@@ -1,0 +1,57 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Hosting;
+
+namespace ProgressTracker.Web.Infrastructure.Jobs;
+
+public static class JobServices
+{
+    /// <summary>
+    /// Hangfire on PostgreSQL when the database is PostgreSQL (any number of workers share it), in memory for the
+    /// embedded default. Either way the Photo row is the source of truth and the sweep re-queues lost work.
+    /// </summary>
+    public static void AddJobs(this IServiceCollection services, IConfiguration config, DatabaseProvider database,
+        HostRoleOptions role)
+    {
+        var options = config.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddSingleton(options);
+        var persistent = database == DatabaseProvider.Postgres;
+        services.AddSingleton(new JobStorageKind(persistent));
+        services.AddSingleton(new HostStartTime(DateTimeOffset.UtcNow)); // taken now, before demo seeding queues work
+
+        services.AddHangfire((sp, c) =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (persistent)
+                c.UsePostgreSqlStorage(
+                    b => b.UseNpgsqlConnection(config.GetConnectionString("Postgres")),
+                    new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = options.PollInterval,
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                    });
+            else
+                c.UseInMemoryStorage();
+        });
+
+        if (!role.RunsJobs) return;
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:imaging";
+            o.Queues = [JobsOptions.ImagingQueue, JobsOptions.DefaultQueue];
+            o.WorkerCount = options.ImagingWorkers;
+            o.SchedulePollingInterval = options.PollInterval;
+            o.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        });
+    }
+}
+
+/// <summary>When this process was built: work queued before it belongs to a previous process.</summary>
+public sealed record HostStartTime(DateTimeOffset Value);
+
+/// <summary>Whether queued jobs survive a restart (PostgreSQL) or die with the process (in memory).</summary>
+public sealed record JobStorageKind(bool Persistent);

@@ -1,0 +1,20 @@
+namespace ProgressTracker.Web.Infrastructure.Jobs;
+
+/// <summary>Section "Jobs".</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+    public const string ImagingQueue = "imaging";
+    public const string DefaultQueue = "default";
+
+    /// <summary>Parallel imaging jobs per worker process (each holds a decoded photo in memory).</summary>
+    public int ImagingWorkers { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>How often a worker polls PostgreSQL job storage for new jobs.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How often the sweep looks for photos whose job was lost.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>A photo Pending or Processing for longer than this is considered stuck and queued again.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>After this many processing attempts a photo is marked Failed instead of retried.</summary>
+    public int MaxAttempts { get; set; } = 5;
+}

@@ -1,0 +1,72 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+
+namespace ProgressTracker.Web.Infrastructure.Storage;
+
+/// <summary>Azure Blob Storage (Azurite in development and tests). Media is served by short-lived SAS redirects.</summary>
+public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider clock) : IBlobStore
+{
+    public async Task PutAsync(string key, Stream content, string contentType, bool overwrite, CancellationToken ct)
+    {
+        var blob = Blob(key);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
+        // If-None-Match: * makes "do not overwrite" atomic on the service side.
+        if (!overwrite) options.Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
+        try
+        {
+            await blob.UploadAsync(content, options, ct);
+        }
+        catch (RequestFailedException e) when (!overwrite && e.Status is 409 or 412)
+        {
+            throw new BlobAlreadyExistsException(key);
+        }
+    }
+
+    public async Task<Stream?> OpenReadAsync(string key, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Blob(key).DownloadStreamingAsync(cancellationToken: ct);
+            return response.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string key, CancellationToken ct) =>
+        (await Blob(key).ExistsAsync(ct)).Value;
+
+    public Task DeleteAsync(string key, CancellationToken ct) =>
+        Blob(key).DeleteIfExistsAsync(cancellationToken: ct);
+
+    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct)
+    {
+        var blob = Blob(key);
+        if (!blob.CanGenerateSasUri) return Task.FromResult<Uri?>(null);
+        // Start a little in the past to tolerate clock skew between us and the storage service.
+        var now = clock.GetUtcNow();
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + lifetime)
+        {
+            BlobContainerName = container.Name,
+            BlobName = key,
+            Resource = "b",
+            StartsOn = now.AddMinutes(-2),
+        };
+        return Task.FromResult<Uri?>(blob.GenerateSasUri(sas));
+    }
+
+    public async Task CheckAvailableAsync(CancellationToken ct)
+    {
+        if (!(await container.ExistsAsync(ct)).Value)
+            throw new InvalidOperationException($"Blob container '{container.Name}' does not exist.");
+    }
+
+    private BlobClient Blob(string key) =>
+        BlobKeys.IsWellFormed(key)
+            ? container.GetBlobClient(key)
+            : throw new ArgumentException($"Malformed blob key '{key}'.", nameof(key));
+}

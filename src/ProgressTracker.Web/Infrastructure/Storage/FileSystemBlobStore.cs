@@ -1,0 +1,83 @@
+namespace ProgressTracker.Web.Infrastructure.Storage;
+
+/// <summary>Blobs as files under one root folder: the embedded default.</summary>
+public sealed class FileSystemBlobStore : IBlobStore
+{
+    private readonly string _root;
+
+    public FileSystemBlobStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        Directory.CreateDirectory(_root);
+    }
+
+    public async Task PutAsync(string key, Stream content, string contentType, bool overwrite, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        if (!overwrite && File.Exists(path)) throw new BlobAlreadyExistsException(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Write beside the target, then rename: a crash never leaves a half-written blob under the real name.
+        var temp = $"{path}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920,
+                             FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, ct);
+            }
+            if (overwrite) File.Move(temp, path, overwrite: true);
+            else
+            {
+                try { File.Move(temp, path, overwrite: false); }
+                catch (IOException) when (File.Exists(path)) { throw new BlobAlreadyExistsException(key); }
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        try
+        {
+            Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete,
+                81920, FileOptions.Asynchronous);
+            return Task.FromResult<Stream?>(stream);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken ct) => Task.FromResult(File.Exists(PathOf(key)));
+
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path)) File.Delete(path);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Files cannot be fetched by the browser directly; the media endpoint streams them.</summary>
+    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct) =>
+        Task.FromResult<Uri?>(null);
+
+    public Task CheckAvailableAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(_root)) throw new DirectoryNotFoundException("The blob folder is missing.");
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string key)
+    {
+        if (!BlobKeys.IsWellFormed(key)) throw new ArgumentException($"Malformed blob key '{key}'.", nameof(key));
+        var path = Path.GetFullPath(Path.Combine(_root, key));
+        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException($"Blob key '{key}' escapes the blob folder.", nameof(key));
+        return path;
+    }
+}

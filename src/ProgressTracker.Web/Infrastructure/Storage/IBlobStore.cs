@@ -1,0 +1,31 @@
+namespace ProgressTracker.Web.Infrastructure.Storage;
+
+/// <summary>
+/// The only way the app touches blob storage. Keys come from <see cref="BlobKeys"/>. Implementations are chosen once
+/// at startup (filesystem for the embedded default, Azure Blob for production) and pass the same contract tests.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>Writes a blob atomically: readers see the old content or the new, never a partial one.</summary>
+    /// <exception cref="BlobAlreadyExistsException">when <paramref name="overwrite"/> is false and the key exists.</exception>
+    Task PutAsync(string key, Stream content, string contentType, bool overwrite, CancellationToken ct);
+
+    /// <summary>Opens a blob for reading, or returns null when it does not exist.</summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken ct);
+
+    Task<bool> ExistsAsync(string key, CancellationToken ct);
+
+    /// <summary>Deletes a blob; deleting a missing one is not an error.</summary>
+    Task DeleteAsync(string key, CancellationToken ct);
+
+    /// <summary>
+    /// A short-lived, read-only URL for this one blob that a browser can fetch directly, or null when this store
+    /// cannot hand out such URLs (the caller then streams the blob itself). Call only after authorising the reader.
+    /// </summary>
+    Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct);
+
+    /// <summary>Throws when the store cannot be reached; used by /health.</summary>
+    Task CheckAvailableAsync(CancellationToken ct);
+}
+
+public sealed class BlobAlreadyExistsException(string key) : Exception($"A blob already exists at '{key}'.");

@@ -1,0 +1,32 @@
+using Azure.Storage.Blobs;
+using ProgressTracker.Web.Infrastructure.Hosting;
+
+namespace ProgressTracker.Web.Infrastructure.Storage;
+
+public static class StorageServices
+{
+    /// <summary>Chooses the blob adapter once, at startup; nothing else in the app knows which one it got.</summary>
+    public static void AddBlobStorage(this IServiceCollection services, IConfiguration config, AppOptions app)
+    {
+        var options = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(options);
+
+        if (options.Provider == StorageProvider.AzureBlob)
+        {
+            if (string.IsNullOrWhiteSpace(options.AzureConnectionString))
+                throw new InvalidOperationException(
+                    "Storage:Provider is AzureBlob but Storage:AzureConnectionString is not set.");
+            services.AddSingleton<IBlobStore>(sp =>
+            {
+                var container = new BlobContainerClient(options.AzureConnectionString, options.Container);
+                container.CreateIfNotExists();
+                return new AzureBlobStore(container, sp.GetRequiredService<TimeProvider>());
+            });
+        }
+        else
+        {
+            var root = options.RootPath ?? Path.Combine(app.DataPath, "blobs");
+            services.AddSingleton<IBlobStore>(_ => new FileSystemBlobStore(root));
+        }
+    }
+}

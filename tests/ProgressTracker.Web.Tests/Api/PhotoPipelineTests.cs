@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Api;
+
+/// <summary>The whole path — upload, blob storage, background job, timeline — on both configurations.</summary>
+public sealed class PhotoPipelineTests
+{
+    [Theory]
+    [InlineData(StorageMode.Production)]
+    [InlineData(StorageMode.Embedded)]
+    public async Task Uploaded_12_megapixel_jpeg_is_accepted_then_becomes_ready_with_derivatives(StorageMode mode)
+    {
+        await using var app = await TestApp.StartAsync(mode);
+        var api = await ApiClient.SignInAsync(app);
+        var patient = await api.CreatePatientAsync();
+        var visit = await api.CreateVisitAsync(patient.GetProperty("id").GetString()!);
+        var jpeg = TestImages.Jpeg(4000, 3000);
+
+        var response = await api.UploadAsync(visit.GetProperty("id").GetString()!, jpeg);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("left-lateral", accepted.GetProperty("view").GetString());
+        Assert.StartsWith("sha256:", accepted.GetProperty("contentHash").GetString());
+        var photo = await api.WaitUntilSettledAsync(accepted.GetProperty("id").GetString()!);
+        Assert.Equal("ready", photo.GetProperty("status").GetString());
+        Assert.Equal(4000, photo.GetProperty("width").GetInt32());
+        Assert.Equal(3000, photo.GetProperty("height").GetInt32());
+
+        var thumb = await FetchImageAsync(app, api, photo.GetProperty("media").GetProperty("thumb").GetString()!);
+        var display = await FetchImageAsync(app, api, photo.GetProperty("media").GetProperty("display").GetString()!);
+        var original = await FetchImageAsync(app, api, photo.GetProperty("media").GetProperty("original").GetString()!);
+        Assert.Equal(320, LongEdge(thumb));
+        Assert.Equal(1280, LongEdge(display));
+        Assert.Equal(jpeg, original); // the original is kept byte for byte
+    }
+
+    [Fact]
+    public async Task Same_bytes_uploaded_twice_to_a_visit_return_the_existing_photo()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var api = await ApiClient.SignInAsync(app);
+        var patient = await api.CreatePatientAsync();
+        var visitId = (await api.CreateVisitAsync(patient.GetProperty("id").GetString()!)).GetProperty("id").GetString()!;
+        var jpeg = TestImages.Jpeg();
+
+        var first = await api.UploadAsync(visitId, jpeg);
+        var second = await api.UploadAsync(visitId, jpeg);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var a = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var b = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(a.GetProperty("id").GetString(), b.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Timeline_lists_visits_in_date_order_with_their_photos_per_view()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Production);
+        var api = await ApiClient.SignInAsync(app);
+        var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
+        var later = (await api.CreateVisitAsync(patientId, "follow-up", "2026-06-18")).GetProperty("id").GetString()!;
+        var earlier = (await api.CreateVisitAsync(patientId, "baseline", "2026-03-12")).GetProperty("id").GetString()!;
+        await api.UploadAsync(later, TestImages.Jpeg(seed: 2), "front");
+        await api.UploadAsync(earlier, TestImages.Jpeg(seed: 3), "front");
+        await api.UploadAsync(earlier, TestImages.Jpeg(seed: 4), "back");
+
+        var timeline = await api.Http.GetFromJsonAsync<JsonElement>($"/api/v1/patients/{patientId}/timeline?view=front");
+
+        var views = timeline.GetProperty("views").EnumerateArray().ToList();
+        var front = Assert.Single(views);
+        Assert.Equal("front", front.GetProperty("view").GetString());
+        var columns = front.GetProperty("visits").EnumerateArray().ToList();
+        Assert.Equal(["2026-03-12", "2026-06-18"],
+            columns.Select(c => c.GetProperty("visit").GetProperty("date").GetString()));
+        Assert.All(columns, c => Assert.Single(c.GetProperty("photos").EnumerateArray()));
+        var all = await api.Http.GetFromJsonAsync<JsonElement>($"/api/v1/patients/{patientId}/timeline");
+        Assert.Equal(2, all.GetProperty("views").GetArrayLength());
+    }
+
+    private static async Task<byte[]> FetchImageAsync(TestApp app, ApiClient api, string url)
+    {
+        var response = await api.Http.GetAsync(url);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            // Azure: a short-lived read-only link to that one blob, fetched without our credentials.
+            var sas = response.Headers.Location!;
+            Assert.Contains("sig=", sas.Query);
+            Assert.Contains("sp=r", sas.Query);
+            using var anonymous = new HttpClient();
+            response = await anonymous.GetAsync(sas);
+        }
+        else
+        {
+            Assert.Equal(StorageMode.Embedded, app.Mode);
+        }
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static int LongEdge(byte[] jpeg)
+    {
+        using var mat = OpenCvSharp.Cv2.ImDecode(jpeg, OpenCvSharp.ImreadModes.Unchanged);
+        return Math.Max(mat.Width, mat.Height);
+    }
+}

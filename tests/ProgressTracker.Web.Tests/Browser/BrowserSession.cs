@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace ProgressTracker.Web.Tests.Browser;
+
+/// <summary>Debian's Chromium driven by Playwright; Playwright's own browser download is never used.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+    public IBrowser Browser { get; }
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public static async Task<BrowserSession> LaunchAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("PT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+            throw new InvalidOperationException($"Chromium not found at {executable}; `bash infra/test.sh` installs it.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+        return new BrowserSession(playwright, browser);
+    }
+
+    /// <summary>Screenshots are test artifacts: saved under $PT_ARTIFACTS/screenshots (or the test output).</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var root = Environment.GetEnvironmentVariable("PT_ARTIFACTS") is { Length: > 0 } a ? a : AppContext.BaseDirectory;
+        var dir = Path.Combine(root, "screenshots");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Browser;
+
+/// <summary>The clinician's first path through the app, in a real browser against the production-shaped stack.</summary>
+public sealed class UploadToTimelineTests
+{
+    [Fact]
+    public async Task Clinician_signs_in_creates_patient_and_visit_uploads_a_photo_and_sees_its_thumbnail()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Production);
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+        });
+        var photo = Path.Combine(app.DataDirectory, "left-lateral.jpg");
+        await File.WriteAllBytesAsync(photo, TestImages.Jpeg(1200, 1600));
+
+        await page.GotoAsync("/patients");
+        Assert.EndsWith("/login?ReturnUrl=%2Fpatients", page.Url, StringComparison.OrdinalIgnoreCase);
+        await page.GetByLabel("Email").FillAsync(TestApp.ClinicianEmail);
+        await page.GetByLabel("Password").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Patients" }).WaitForAsync();
+
+        await page.GetByLabel("Display name").FillAsync("Jane D.");
+        await page.GetByLabel("Record number").FillAsync("A-1042");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Jane D." }).WaitForAsync();
+
+        await page.GetByLabel("Kind").SelectOptionAsync("baseline");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add visit" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Upload photos" }).WaitForAsync();
+
+        await page.GetByLabel("Left lateral").SetInputFilesAsync(photo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Timeline" }).WaitForAsync();
+
+        // The page refreshes itself when processing finishes; the thumbnail must then actually render.
+        var thumbnail = page.Locator("a.thumb[data-photo-status=ready] img");
+        try
+        {
+            await thumbnail.WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-timeout.png"), FullPage = true });
+            throw;
+        }
+        await page.WaitForFunctionAsync(
+            "() => { const i = document.querySelector('a.thumb img'); return i && i.complete && i.naturalWidth > 0; }");
+        Assert.Equal("Left lateral, " + DateTime.UtcNow.ToString("d MMM yyyy"), await thumbnail.GetAttributeAsync("alt"));
+        Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") is > 100 and <= 320);
+
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-after-upload.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Hosting;
+
+public sealed class HostingTests
+{
+    [Theory]
+    [InlineData(StorageMode.Embedded)]
+    [InlineData(StorageMode.Production)]
+    public async Task Health_is_200_when_database_blobs_and_job_storage_answer(StorageMode mode)
+    {
+        await using var app = await TestApp.StartAsync(mode);
+        using var http = app.CreateClient();
+        var response = await http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var check in new[] { "database", "blob-store", "job-storage" })
+            Assert.Equal("healthy", body.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_is_503_when_the_blob_store_is_gone()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        using var http = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+        Directory.Delete(Path.Combine(app.DataDirectory, "blobs"), recursive: true);
+        var response = await http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_the_v1_endpoints()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        using var http = app.CreateClient();
+        var doc = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[]
+                 {
+                     "/api/v1/auth/login", "/api/v1/patients", "/api/v1/patients/{id}", "/api/v1/patients/{id}/visits",
+                     "/api/v1/visits/{id}/photos", "/api/v1/photos/{id}", "/api/v1/photos/{id}/media/{variant}",
+                     "/api/v1/patients/{id}/timeline",
+                 })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+    }
+
+    [Fact]
+    public async Task Embedded_default_seeds_a_demo_clinic_whose_photos_all_become_ready()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded, seedDemo: true);
+        var accounts = await File.ReadAllLinesAsync(Path.Combine(app.DataDirectory, "demo-accounts.txt"));
+        Assert.Equal(["Clinician", "Admin", "Patient", "Marketing"], accounts.Select(a => a.Split('\t')[0]));
+
+        var clinician = accounts[0].Split('\t');
+        var api = await ApiClient.SignInAsync(app, clinician[1], clinician[2]);
+        var patients = await api.Http.GetFromJsonAsync<JsonElement>("/api/v1/patients");
+        Assert.Equal(3, patients.GetProperty("total").GetInt32());
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (await db.Photos.AnyAsync(p => p.Status != PhotoStatus.Ready) && DateTime.UtcNow < deadline)
+            await Task.Delay(500);
+        Assert.True(await db.Photos.CountAsync() >= 20);
+        Assert.False(await db.Photos.AnyAsync(p => p.Status != PhotoStatus.Ready));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Json;
+using ProgressTracker.Web.Infrastructure.Hosting;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Hosting;
+
+public sealed class UsersCommandTests
+{
+    [Theory]
+    [InlineData("users")]
+    [InlineData("users remove")]
+    [InlineData("users add --email a@b.c --role Wizard --password Long-enough-1")]
+    [InlineData("users add --email not-an-email --role Clinician --password Long-enough-1")]
+    [InlineData("users add --email a@b.c --role Clinician")]
+    [InlineData("users add --email a@b.c --role Clinician --password")]
+    public async Task Bad_arguments_exit_with_2(string commandLine) =>
+        Assert.Equal(2, await UsersCommand.RunAsync(commandLine.Split(' ')));
+
+    [Fact]
+    public async Task Adds_an_account_that_can_sign_in_and_refuses_a_weak_password_or_a_duplicate()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var data = $"--App:DataDirectory={app.DataDirectory}";
+        await app.StopAsync();
+
+        Assert.Equal(0, await UsersCommand.RunAsync(
+            ["users", "add", "--email", "nurse@clinic.test", "--role", "clinician", "--password", "Nurse-Pass-2026", data]));
+        Assert.Equal(1, await UsersCommand.RunAsync(
+            ["users", "add", "--email", "nurse@clinic.test", "--role", "Clinician", "--password", "Nurse-Pass-2026", data]));
+        Assert.Equal(1, await UsersCommand.RunAsync(
+            ["users", "add", "--email", "weak@clinic.test", "--role", "Admin", "--password", "short", data]));
+
+        await app.StartAsync("All");
+        using var http = app.CreateClient();
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login",
+            new { email = "nurse@clinic.test", password = "Nurse-Pass-2026" });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+}

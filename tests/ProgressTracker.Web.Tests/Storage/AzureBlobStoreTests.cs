@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text;
+using Azure.Storage.Blobs;
+using ProgressTracker.Web.Infrastructure.Storage;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Storage;
+
+/// <summary>The contract against Azurite, plus the SAS link behaviour only Azure has.</summary>
+public sealed class AzureBlobStoreTests : BlobStoreContract
+{
+    private readonly AzureBlobStore _store;
+
+    public AzureBlobStoreTests()
+    {
+        var container = new BlobContainerClient(TestServices.Azurite, $"contract{Guid.NewGuid():N}");
+        container.CreateIfNotExists();
+        _store = new AzureBlobStore(container, TimeProvider.System);
+    }
+
+    protected override IBlobStore Store => _store;
+
+    [Fact]
+    public async Task Direct_link_reads_only_that_blob_and_cannot_write()
+    {
+        var key = $"contract/{Guid.NewGuid():N}/photo.jpg";
+        var other = $"contract/{Guid.NewGuid():N}/other.jpg";
+        await _store.PutAsync(key, new MemoryStream(Encoding.UTF8.GetBytes("pixels")), "image/jpeg", false, default);
+        await _store.PutAsync(other, new MemoryStream(Encoding.UTF8.GetBytes("other")), "image/jpeg", false, default);
+
+        var uri = await _store.GetDirectReadUriAsync(key, TimeSpan.FromMinutes(1), default);
+
+        Assert.NotNull(uri);
+        using var http = new HttpClient();
+        var read = await http.GetAsync(uri);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("image/jpeg", read.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("pixels", await read.Content.ReadAsStringAsync());
+        var write = await http.PutAsync(uri, new StringContent("overwritten"));
+        Assert.False(write.IsSuccessStatusCode);
+        var sibling = new UriBuilder(uri!) { Path = uri!.AbsolutePath.Replace(key, other) }.Uri;
+        Assert.False((await http.GetAsync(sibling)).IsSuccessStatusCode);
+    }
+}

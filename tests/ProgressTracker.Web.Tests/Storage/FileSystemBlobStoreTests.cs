@@ -1,0 +1,19 @@
+using ProgressTracker.Web.Infrastructure.Storage;
+
+namespace ProgressTracker.Web.Tests.Storage;
+
+public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pt-blobs", Guid.NewGuid().ToString("N"));
+    private readonly FileSystemBlobStore _store;
+
+    public FileSystemBlobStoreTests() => _store = new FileSystemBlobStore(_root);
+
+    protected override IBlobStore Store => _store;
+
+    [Fact]
+    public async Task Files_cannot_be_linked_directly_so_the_app_streams_them() =>
+        Assert.Null(await _store.GetDirectReadUriAsync("contract/x.bin", TimeSpan.FromMinutes(1), default));
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
