@@ -1,35 +1,45 @@
 using System.Globalization;
-using ImageMagick;
+using MetadataExtractor;
+using MetadataExtractor.Formats.Exif;
 
 namespace ProgressTracker.Imaging.Normalization;
 
-/// <summary>Reads when the photo was taken from EXIF, before the metadata is dropped.</summary>
+/// <summary>
+/// Reads when the photo was taken from the original file's EXIF (JPEG, PNG, WebP, TIFF, HEIC alike).
+/// MetadataExtractor is used rather than ImageMagick because ImageMagick exposes TIFF EXIF only as loose properties.
+/// </summary>
 internal static class CaptureTimeReader
 {
+    private const int DateTimeOriginalTag = 0x9003;
+    private const int OffsetTimeOriginalTag = 0x9011; // EXIF 2.31 "OffsetTimeOriginal"
     private static readonly string[] DateFormats = ["yyyy:MM:dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy:MM:dd HH:mm"];
 
-    public static DateTimeOffset? Read(IMagickImage<byte> image)
+    public static DateTimeOffset? Read(ReadOnlyMemory<byte> original)
     {
-        IExifProfile? exif;
+        IReadOnlyList<MetadataExtractor.Directory> directories;
         try
         {
-            exif = image.GetExifProfile();
+            using var stream = ReadOnlyStream.Over(original);
+            directories = ImageMetadataReader.ReadMetadata(stream);
         }
-        catch (MagickException)
+#pragma warning disable CA1031 // Unreadable metadata only costs the capture time, never the photo.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            return null; // An unreadable EXIF block only costs us the capture time, not the photo.
+            return null;
         }
 
-        var original = exif?.GetValue(ExifTag.DateTimeOriginal)?.Value?.Trim('\0', ' ');
-        if (string.IsNullOrEmpty(original)) return null;
-        if (!DateTime.TryParseExact(original, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        var exif = directories.OfType<ExifSubIfdDirectory>().FirstOrDefault(d => d.ContainsTag(DateTimeOriginalTag));
+        var text = exif?.GetString(DateTimeOriginalTag)?.Trim('\0', ' ');
+        if (string.IsNullOrEmpty(text)) return null;
+        if (!DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return null;
 
-        var offset = ParseOffset(exif?.GetValue(ExifTag.OffsetTimeOriginal)?.Value) ?? TimeSpan.Zero;
+        var offset = ParseOffset(exif!.GetString(OffsetTimeOriginalTag)) ?? TimeSpan.Zero;
         return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
     }
 
-    /// <summary>EXIF 2.31 offsets look like "+02:00" or "-05:30".</summary>
+    /// <summary>Offsets look like "+02:00" or "-05:30".</summary>
     private static TimeSpan? ParseOffset(string? text)
     {
         text = text?.Trim('\0', ' ');

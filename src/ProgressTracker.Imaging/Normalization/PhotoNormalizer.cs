@@ -21,6 +21,7 @@ public static class PhotoNormalizer
         if (!inspection.Accepted || inspection.Format is not { } format)
             throw new PhotoDecodeException(inspection.RejectionReason ?? Corrupt);
 
+        var capturedAt = CaptureTimeReader.Read(original);
         MagickResourceGuard.Apply(limits);
         ct.ThrowIfCancellationRequested();
         try
@@ -29,7 +30,6 @@ public static class PhotoNormalizer
             image.Read(original.Span, MagickFormats.ReadSettings(format));
             ct.ThrowIfCancellationRequested();
 
-            var capturedAt = CaptureTimeReader.Read(image);
             ColourNormalization.ToOpaqueSrgb(image);
             image.AutoOrient();
             ct.ThrowIfCancellationRequested();
@@ -56,10 +56,7 @@ public static class PhotoNormalizer
 
     private static InspectionResult InspectInMemory(ReadOnlyMemory<byte> original, ImageLimits limits)
     {
-        // Wrap the caller's array when possible; the inspector only reads.
-        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(original, out var segment) && segment.Array is not null
-            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(original.ToArray(), writable: false);
+        using var stream = ReadOnlyStream.Over(original);
         return UploadInspector.Inspect(stream, limits);
     }
 }

@@ -65,7 +65,7 @@ internal static class BodyShader
         if (y < BodyModel.WaistbandY || y > BodyModel.CrotchY + 0.004) return false;
         var fromMidline = Math.Min(1, Math.Abs(bodyX) / 0.19);
         var bottom = BodyModel.CrotchY + 0.004 - (BodyModel.CrotchY - sideBottom) * Math.Pow(fromMidline, 1.8);
-        return y >= BodyModel.WaistbandY && y <= bottom;
+        return y <= bottom;
     }
 
     /// <summary>Darkening for the navel (front) and the groove over the spine (back).</summary>
