@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One command runs the app locally: installs the OS packages it needs, then
-# starts it on http://127.0.0.1:5080 (override with PT_URLS). The app creates
-# ./data and seeds demo data on first start. Extra arguments go to the app.
+# starts it on http://127.0.0.1:5080 (override with PT_URLS). `dotnet run` starts
+# the app in the project folder, so it keeps its data in src/ProgressTracker.Web/data
+# (the same place `dotnet run ... -- users add` uses) and seeds a demo clinic there on
+# first start. Extra arguments go to the app.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash infra/setup.sh

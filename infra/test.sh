@@ -25,6 +25,9 @@ if [ -z "${PT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
     missing+=(chromium)
   fi
 fi
+# The HEIC tests make real HEIC files with libheif's heif-enc (x265); Magick.NET
+# here can decode HEIC but not encode it.
+command -v heif-enc >/dev/null 2>&1 || missing+=(libheif-examples)
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 # ---- the production compose file must at least parse (fail the run if not)

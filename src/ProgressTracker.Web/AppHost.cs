@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProgressTracker.Imaging;
+using ProgressTracker.Web.Features.Alignment;
 using ProgressTracker.Web.Features.Auth;
 using ProgressTracker.Web.Features.Demo;
 using ProgressTracker.Web.Features.Health;
@@ -94,6 +95,7 @@ public static class AppHost
         services.AddScoped<CreateVisitHandler>();
         services.AddScoped<TimelineQuery>();
         services.AddPhotoFeature(role);
+        services.AddAlignmentFeature();
     }
 
     internal static void MapApi(this IEndpointRouteBuilder endpoints)
@@ -104,6 +106,7 @@ public static class AppHost
         api.MapVisitEndpoints();
         api.MapPhotoEndpoints();
         api.MapTimelineEndpoints();
+        api.MapAlignmentEndpoints();
     }
 }
 

@@ -1,6 +1,8 @@
 using ProgressTracker.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- [ingest] [--photos N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-sharp [--runs N] [--blocks N] [--warmup N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-stages [--runs N]
 var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).DefaultIfEmpty(8).First();
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "ingest";
 
@@ -9,7 +11,13 @@ switch (which)
     case "ingest":
         await IngestBenchmark.RunAsync(photos);
         return 0;
+    case "ingest-sharp":
+        return await SharpIngestBenchmark.RunAsync(args);
+    case "ingest-stages":
+        return IngestStagesBenchmark.Run(args);
+    case "ingest-worker": // started by ingest-sharp in a child process to measure peak memory; not for direct use
+        return IngestWorker.Run(args);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages");
         return 2;
 }

@@ -82,6 +82,16 @@ public class SyntheticBodyTests
     }
 
     [Fact]
+    public void Caption_outside_ascii_is_drawn_with_its_closest_ascii_spelling()
+    {
+        // OpenCV's Hershey fonts would otherwise draw "??" for each non-ASCII character.
+        using var unicode = SyntheticBody.Render(new SyntheticBodyOptions(W, H, Caption: "Zoë · 2025-03-14"));
+        using var ascii = SyntheticBody.Render(new SyntheticBodyOptions(W, H, Caption: "Zoe - 2025-03-14"));
+
+        Assert.Equal(0, Cv2.Norm(unicode, ascii, NormTypes.L1));
+    }
+
+    [Fact]
     public void Unknown_view_is_rejected()
     {
         Assert.Throws<ArgumentException>(() => SyntheticBody.Render(new SyntheticBodyOptions(View: "top")));

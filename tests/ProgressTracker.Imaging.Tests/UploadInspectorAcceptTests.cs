@@ -76,7 +76,7 @@ public class UploadInspectorAcceptTests
     }
 
     [Fact]
-    public void Reads_from_a_file_stream_regardless_of_its_position()
+    public void Reads_a_file_stream_from_the_start_and_restores_its_position()
     {
         var path = Path.GetTempFileName();
         try
@@ -88,6 +88,8 @@ public class UploadInspectorAcceptTests
             var result = UploadInspector.Inspect(stream, Defaults);
 
             Assert.Equal(InspectionResult.Ok(ImageFormatKind.Png, 70, 20), result);
+            Assert.Equal(17, stream.Position); // the caller goes on to store the stream
+
         }
         finally
         {

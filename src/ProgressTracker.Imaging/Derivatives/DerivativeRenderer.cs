@@ -3,28 +3,65 @@ using OpenCvSharp;
 namespace ProgressTracker.Imaging;
 
 /// <summary>
-/// Encodes derivatives from normalised pixels. Because the JPEG is written from a bare pixel matrix it
-/// carries no EXIF, XMP, ICC or GPS data: only the JFIF header OpenCV always writes.
+/// Encodes derivatives from normalised pixels. Because every file is written from a bare pixel matrix it
+/// carries no EXIF, XMP, ICC or GPS data: the JPEGs only the JFIF header OpenCV always writes, the WebPs
+/// nothing but the image itself.
 /// </summary>
 public static class DerivativeRenderer
 {
+    /// <summary>
+    /// Every derivative in one pass: the master from the pixels as they are, the display size shrunk from them,
+    /// and the thumb shrunk from the display size (a quarter of the work of shrinking the full image again, and
+    /// the same picture: both are area averages). Each size is encoded as JPEG and WebP from the one matrix.
+    /// </summary>
+    public static DerivativeBundle RenderAll(Mat bgr, CancellationToken ct = default)
+    {
+        RequireBgr(bgr);
+        var master = EncodeJpeg(bgr, DerivativeSpec.MasterJpegQuality);
+        ct.ThrowIfCancellationRequested();
+
+        // Sizes come from the full image, so they match ResizeToJpeg/ResizeToWebp of the full image exactly.
+        var displaySize = FitWithin(bgr.Size(), DerivativeSpec.DisplayLongEdge);
+        var thumbSize = FitWithin(bgr.Size(), DerivativeSpec.ThumbLongEdge);
+        using var display = Shrink(bgr, displaySize);
+        var displayJpeg = EncodeJpeg(display.Mat, DerivativeSpec.JpegQuality);
+        var displayWebp = EncodeWebp(display.Mat, DerivativeSpec.WebpQuality);
+        ct.ThrowIfCancellationRequested();
+
+        using var thumb = Shrink(display.Mat, thumbSize);
+        var thumbJpeg = EncodeJpeg(thumb.Mat, DerivativeSpec.JpegQuality);
+        var thumbWebp = EncodeWebp(thumb.Mat, DerivativeSpec.WebpQuality);
+        return new DerivativeBundle(master, displayJpeg, displayWebp, thumbJpeg, thumbWebp);
+    }
+
     /// <summary>Shrinks so the long edge is at most <paramref name="longEdge"/> (never enlarges) and encodes JPEG.</summary>
     public static byte[] ResizeToJpeg(Mat bgr, int longEdge, int quality)
     {
         RequireBgr(bgr);
         ArgumentOutOfRangeException.ThrowIfLessThan(longEdge, 1);
+        using var resized = Shrink(bgr, FitWithin(bgr.Size(), longEdge));
+        return EncodeJpeg(resized.Mat, quality);
+    }
 
-        var currentLong = Math.Max(bgr.Width, bgr.Height);
-        if (currentLong <= longEdge) return EncodeJpeg(bgr, quality);
+    /// <summary>Shrinks so the long edge is at most <paramref name="longEdge"/> (never enlarges) and encodes WebP.</summary>
+    public static byte[] ResizeToWebp(Mat bgr, int longEdge, int quality)
+    {
+        RequireBgr(bgr);
+        ArgumentOutOfRangeException.ThrowIfLessThan(longEdge, 1);
+        using var resized = Shrink(bgr, FitWithin(bgr.Size(), longEdge));
+        return EncodeWebp(resized.Mat, quality);
+    }
 
-        var scale = (double)longEdge / currentLong;
-        var size = new Size(
-            Math.Max(1, (int)Math.Round(bgr.Width * scale)),
-            Math.Max(1, (int)Math.Round(bgr.Height * scale)));
-        using var resized = new Mat();
-        // INTER_AREA averages source pixels, which avoids the moiré other filters give when shrinking a lot.
-        Cv2.Resize(bgr, resized, size, 0, 0, InterpolationFlags.Area);
-        return EncodeJpeg(resized, quality);
+    /// <summary>
+    /// A new matrix whose long edge is at most <paramref name="longEdge"/> (a copy when the image is small
+    /// enough already), for callers that encode one size several ways. The caller disposes it.
+    /// </summary>
+    public static Mat ResizeToLongEdge(Mat bgr, int longEdge)
+    {
+        RequireBgr(bgr);
+        ArgumentOutOfRangeException.ThrowIfLessThan(longEdge, 1);
+        using var resized = Shrink(bgr, FitWithin(bgr.Size(), longEdge));
+        return resized.Owned ? resized.Release() : bgr.Clone();
     }
 
     /// <summary>Full-size JPEG, used for the normalised master.</summary>
@@ -44,10 +81,86 @@ public static class DerivativeRenderer
         return bytes;
     }
 
+    /// <summary>Lossy WebP at <paramref name="quality"/> (libwebp's default effort, as sharp's), no metadata chunks.</summary>
+    public static byte[] EncodeWebp(Mat bgr, int quality)
+    {
+        RequireBgr(bgr);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
+        if (Math.Max(bgr.Width, bgr.Height) > 16383)
+            throw new ArgumentException("WebP images are at most 16383 pixels on a side.", nameof(bgr));
+
+        Cv2.ImEncode(".webp", bgr, out var bytes, [new ImageEncodingParam(ImwriteFlags.WebPQuality, quality)]);
+        return bytes;
+    }
+
+    private static Size FitWithin(Size size, int longEdge)
+    {
+        var currentLong = Math.Max(size.Width, size.Height);
+        if (currentLong <= longEdge) return size;
+        var scale = (double)longEdge / currentLong;
+        return new Size(Math.Max(1, (int)Math.Round(size.Width * scale)), Math.Max(1, (int)Math.Round(size.Height * scale)));
+    }
+
+    /// <summary>
+    /// Area-averaging shrink (no moiré, unlike other filters when shrinking a lot). OpenCV averages exact 2 × 2
+    /// blocks several times faster than it averages at an arbitrary ratio, so even-sized images are halved while
+    /// the half is still no smaller than the target, and only the last step (less than 2 : 1) uses the general
+    /// ratio: the same picture (PSNR about 50 dB against a single step) at about half the cost for 12 megapixels.
+    /// </summary>
+    private static Resized Shrink(Mat source, Size target)
+    {
+        var size = source.Size();
+        if (target == size) return new Resized(source, owned: false);
+        var current = source;
+        var owned = false;
+        try
+        {
+            while (size.Width % 2 == 0 && size.Height % 2 == 0 && size.Width / 2 >= target.Width && size.Height / 2 >= target.Height)
+            {
+                size = new Size(size.Width / 2, size.Height / 2);
+                var half = new Mat();
+                Cv2.Resize(current, half, size, 0, 0, InterpolationFlags.Area);
+                if (owned) current.Dispose();
+                (current, owned) = (half, true);
+            }
+            if (size == target) return new Resized(current, owned);
+
+            var result = new Mat();
+            Cv2.Resize(current, result, target, 0, 0, InterpolationFlags.Area);
+            if (owned) current.Dispose();
+            return new Resized(result, owned: true);
+        }
+        catch
+        {
+            if (owned) current.Dispose();
+            throw;
+        }
+    }
+
     private static void RequireBgr(Mat bgr)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         if (bgr.Empty() || bgr.Type() != MatType.CV_8UC3)
             throw new ArgumentException("Expected a non-empty 8-bit, 3-channel BGR image.", nameof(bgr));
+    }
+
+    /// <summary>A matrix that is either borrowed (the caller's) or owned (disposed with this).</summary>
+    private sealed class Resized(Mat mat, bool owned) : IDisposable
+    {
+        public Mat Mat { get; private set; } = mat;
+
+        public bool Owned { get; private set; } = owned;
+
+        public Mat Release()
+        {
+            Owned = false;
+            return Mat;
+        }
+
+        public void Dispose()
+        {
+            if (Owned) Mat.Dispose();
+        }
     }
 }

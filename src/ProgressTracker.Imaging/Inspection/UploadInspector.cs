@@ -8,13 +8,26 @@ namespace ProgressTracker.Imaging;
 /// </summary>
 public static class UploadInspector
 {
-    /// <param name="stream">A seekable stream (temp file or memory). Its position is not preserved.</param>
+    /// <param name="stream">A seekable stream (temp file or memory); read from the start, then put back where it was.</param>
     public static InspectionResult Inspect(Stream stream, ImageLimits limits)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(limits);
         if (!stream.CanSeek) throw new ArgumentException("The upload stream must be seekable.", nameof(stream));
 
+        var position = stream.Position;
+        try
+        {
+            return InspectFromStart(stream, limits);
+        }
+        finally
+        {
+            stream.Position = position;
+        }
+    }
+
+    private static InspectionResult InspectFromStart(Stream stream, ImageLimits limits)
+    {
         var length = stream.Length;
         if (length == 0) return InspectionResult.Reject(RejectionMessages.Empty);
         if (length > limits.MaxBytes) return InspectionResult.Reject(RejectionMessages.TooManyBytes(length, limits.MaxBytes));

@@ -14,21 +14,33 @@ internal static class CaptureTimeReader
     private const int OffsetTimeOriginalTag = 0x9011; // EXIF 2.31 "OffsetTimeOriginal"
     private static readonly string[] DateFormats = ["yyyy:MM:dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy:MM:dd HH:mm"];
 
-    public static DateTimeOffset? Read(ReadOnlyMemory<byte> original)
+    public static DateTimeOffset? Read(ReadOnlyMemory<byte> original) => Read(ReadDirectories(original));
+
+    /// <summary>Every metadata directory MetadataExtractor finds; empty when the metadata cannot be read.</summary>
+    public static IReadOnlyList<MetadataExtractor.Directory> ReadDirectories(ReadOnlyMemory<byte> original)
     {
-        IReadOnlyList<MetadataExtractor.Directory> directories;
         try
         {
             using var stream = ReadOnlyStream.Over(original);
-            directories = ImageMetadataReader.ReadMetadata(stream);
+            return ImageMetadataReader.ReadMetadata(stream);
         }
 #pragma warning disable CA1031 // Unreadable metadata only costs the capture time, never the photo.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return null;
+            return [];
         }
+    }
 
+    /// <summary>The first IFD0 orientation tag (1–8), as ImageMagick reads it from a JPEG; null when absent.</summary>
+    public static int? Orientation(IReadOnlyList<MetadataExtractor.Directory> directories)
+    {
+        var ifd0 = directories.OfType<ExifIfd0Directory>().FirstOrDefault();
+        return ifd0 is not null && ifd0.TryGetInt32(ExifDirectoryBase.TagOrientation, out var value) ? value : null;
+    }
+
+    public static DateTimeOffset? Read(IReadOnlyList<MetadataExtractor.Directory> directories)
+    {
         var exif = directories.OfType<ExifSubIfdDirectory>().FirstOrDefault(d => d.ContainsTag(DateTimeOriginalTag));
         var text = exif?.GetString(DateTimeOriginalTag)?.Trim('\0', ' ');
         if (string.IsNullOrEmpty(text)) return null;

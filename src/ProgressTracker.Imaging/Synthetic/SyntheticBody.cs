@@ -89,6 +89,7 @@ public static class SyntheticBody
 
     private static void DrawCaption(Mat image, string caption)
     {
+        caption = CaptionText.ToAscii(caption);
         var scale = Math.Max(0.35, image.Height / 1600.0 * 0.9);
         var thickness = Math.Max(1, (int)Math.Round(scale * 2));
         var margin = (int)Math.Round(image.Height * 0.02);

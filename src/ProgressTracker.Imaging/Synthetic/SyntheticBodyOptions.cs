@@ -4,6 +4,8 @@ namespace ProgressTracker.Imaging;
 /// Parameters of a synthetic hip-profile photo. <see cref="View"/> is one of front, back, left-lateral,
 /// right-lateral, left-oblique, right-oblique; <see cref="HipDipDepth"/> runs from 0 (none) to 1 (pronounced);
 /// <see cref="Caption"/> is drawn small in a corner so demo photos are distinguishable.
+/// <see cref="Seed"/> fixes the body's proportions, skin tone and skin texture: keep one seed per patient so
+/// that a patient's visits differ only in <see cref="HipDipDepth"/>.
 /// </summary>
 public sealed record SyntheticBodyOptions(
     int Width = 1200,

@@ -38,6 +38,8 @@ public sealed class Photo
     /// <summary>When the status last changed or the photo was last queued; the sweep uses it to find stuck work.</summary>
     public DateTimeOffset StatusChangedAt { get; private set; }
 
+    public PhotoAlignment Alignment { get; init; } = new();
+
     public Visit? Visit { get; init; }
 
     public void MarkQueued(DateTimeOffset now) => StatusChangedAt = now;

@@ -80,7 +80,7 @@ internal static class ForgedFiles
         file.Write(word);
     }
 
-    private static uint Crc32(byte[] data)
+    internal static uint Crc32(byte[] data)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in data)

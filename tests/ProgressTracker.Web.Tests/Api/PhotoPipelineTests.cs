@@ -39,6 +39,33 @@ public sealed class PhotoPipelineTests
     }
 
     [Fact]
+    public async Task Derivatives_come_as_webp_to_clients_that_accept_it_and_as_jpeg_otherwise()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var api = await ApiClient.SignInAsync(app);
+        var patient = await api.CreatePatientAsync();
+        var visitId = (await api.CreateVisitAsync(patient.GetProperty("id").GetString()!)).GetProperty("id").GetString()!;
+        var accepted = await (await api.UploadAsync(visitId, TestImages.Jpeg())).Content.ReadFromJsonAsync<JsonElement>();
+        var photo = await api.WaitUntilSettledAsync(accepted.GetProperty("id").GetString()!);
+        var thumb = photo.GetProperty("media").GetProperty("thumb").GetString()!;
+
+        var plain = await api.Http.GetAsync(thumb);
+        Assert.Equal("image/jpeg", plain.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0xFF, 0xD8], (await plain.Content.ReadAsByteArrayAsync())[..2]);
+        Assert.Contains("Accept", plain.Headers.Vary);
+
+        using var browserLike = new HttpRequestMessage(HttpMethod.Get, thumb);
+        browserLike.Headers.Accept.ParseAdd("image/avif,image/webp,*/*");
+        var negotiated = await api.Http.SendAsync(browserLike);
+        Assert.Equal("image/webp", negotiated.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("WEBP"u8.ToArray(), (await negotiated.Content.ReadAsByteArrayAsync())[8..12]);
+
+        var explicitWebp = await api.Http.GetAsync(thumb + "&format=webp");
+        Assert.Equal("image/webp", explicitWebp.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Http.GetAsync(thumb + "&format=gif")).StatusCode);
+    }
+
+    [Fact]
     public async Task Same_bytes_uploaded_twice_to_a_visit_return_the_existing_photo()
     {
         await using var app = await TestApp.StartAsync(StorageMode.Embedded);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Browser;
 
@@ -31,6 +32,22 @@ public sealed class BrowserSession : IAsyncDisposable
             ],
         });
         return new BrowserSession(playwright, browser);
+    }
+
+    /// <summary>A page signed in as the test clinician, at the given width.</summary>
+    public async Task<IPage> SignedInPageAsync(TestApp app, int width = 1440, int height = 1000)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(TestApp.ClinicianEmail);
+        await page.GetByLabel("Password").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Patients" }).WaitForAsync();
+        return page;
     }
 
     /// <summary>Screenshots are test artifacts: saved under $PT_ARTIFACTS/screenshots (or the test output).</summary>

@@ -69,8 +69,8 @@ public sealed class DemoSeeder(
             {
                 var bytes = SyntheticBody.RenderJpeg(new SyntheticBodyOptions(
                     Width: 1200, Height: 1600, View: EnumNames.ToKebab(view),
-                    HipDipDepth: plan.Visits[i].HipDipDepth, Seed: plan.Seed * 100 + i,
-                    Caption: $"{plan.RecordNumber} · {visits[i].Date:yyyy-MM-dd}"));
+                    HipDipDepth: plan.Visits[i].HipDipDepth, Seed: plan.Seed, // same body every visit; only the hip dip changes
+                    Caption: $"{plan.RecordNumber}  {visits[i].Date:yyyy-MM-dd}"));
                 using var content = new MemoryStream(bytes);
                 var result = await uploads.HandleAsync(new UploadPhotoCommand(
                     visits[i], EnumNames.ToKebab(view), content, bytes.Length, $"{EnumNames.ToKebab(view)}.jpg", null), ct);

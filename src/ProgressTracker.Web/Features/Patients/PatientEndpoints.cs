@@ -12,7 +12,7 @@ public static class PatientEndpoints
     public static void MapPatientEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/patients").WithTags("Patients");
-        group.MapGet("", ListAsync).WithSummary("Patients, newest first; staff see all, a patient sees their own.");
+        group.MapGet("", ListAsync).WithSummary("Patients by name (search by name or record number); staff see all, a patient sees their own.");
         group.MapPost("", CreateAsync).RequireAuthorization(Policies.Staff).WithSummary("Register a patient.");
         group.MapGet("/{id}", GetAsync).WithSummary("One patient.");
     }

@@ -1,22 +1,41 @@
 using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Alignment;
 
 namespace ProgressTracker.Web.Features.Photos;
 
-/// <summary>Links to the photo's media; a variant is null until the photo is Ready.</summary>
-public sealed record PhotoMediaDto(string? Thumb, string? Display, string Original);
+/// <summary>
+/// Links to the photo's media; a variant is null until it exists. Aligned: the photo on its baseline's canvas
+/// (display size; alignedThumb at thumbnail size).
+/// </summary>
+public sealed record PhotoMediaDto(string? Thumb, string? Display, string? Aligned, string? AlignedThumb, string Original);
 
 public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView View, PhotoStatus Status,
     string? FailureReason, int? Width, int? Height, DateTimeOffset? CapturedAt, string ContentHash,
-    DateTimeOffset UploadedAt, PhotoMediaDto Media)
+    DateTimeOffset UploadedAt, PhotoMediaDto Media, AlignmentDto Alignment)
 {
-    public static PhotoDto From(Photo p) => new(p.Id, p.VisitId, p.PatientId, p.View, p.Status, p.FailureReason,
-        p.Width, p.Height, p.CapturedAt, p.ContentHash, p.UploadedAt,
-        new PhotoMediaDto(
-            p.Status == PhotoStatus.Ready ? MediaUrl(p, "thumb") : null,
-            p.Status == PhotoStatus.Ready ? MediaUrl(p, "display") : null,
-            $"/api/v1/photos/{p.Id}/media/original"));
+    public static PhotoDto From(Photo p)
+    {
+        var ready = p.Status == PhotoStatus.Ready;
+        var aligned = ready && HasAlignedImages(p.Alignment);
+        return new PhotoDto(p.Id, p.VisitId, p.PatientId, p.View, p.Status, p.FailureReason,
+            p.Width, p.Height, p.CapturedAt, p.ContentHash, p.UploadedAt,
+            new PhotoMediaDto(
+                ready ? MediaUrl(p, "thumb") : null,
+                ready ? MediaUrl(p, "display") : null,
+                aligned ? AlignedUrl(p, "aligned") : null,
+                aligned ? AlignedUrl(p, "aligned-thumb") : null,
+                $"/api/v1/photos/{p.Id}/media/original"),
+            AlignmentDto.From(p.Alignment));
+    }
+
+    public static bool HasAlignedImages(PhotoAlignment a) =>
+        a.Matrix is not null && a.Status is AlignmentStatus.Aligned or AlignmentStatus.NeedsReview;
 
     /// <summary>Versioned so a new derivative recipe gets a new URL and long-lived caching stays correct.</summary>
     public static string MediaUrl(Photo p, string variant) =>
         $"/api/v1/photos/{p.Id}/media/{variant}?v={p.DerivativesVersion ?? 0}";
+
+    /// <summary>Named by alignment revision: a new alignment is a new URL.</summary>
+    public static string AlignedUrl(Photo p, string variant) =>
+        $"/api/v1/photos/{p.Id}/media/{variant}?r={p.Alignment.Revision}";
 }

@@ -25,6 +25,8 @@ public sealed class TimelineQuery(AppDbContext db)
         var photoQuery = db.Photos.AsNoTracking().Where(p => p.PatientId == patient.Id);
         if (onlyView is { } only) photoQuery = photoQuery.Where(p => p.View == only);
         var photos = await photoQuery.ToListAsync(ct);
+        var chosen = await db.ViewBaselines.AsNoTracking().Where(b => b.PatientId == patient.Id)
+            .ToDictionaryAsync(b => b.View, b => b.PhotoId, ct);
 
         var visitOrder = visits.Select((v, i) => (v.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var views = photos.Select(p => p.View).Distinct().OrderBy(v => v).ToList();
@@ -33,9 +35,10 @@ public sealed class TimelineQuery(AppDbContext db)
         var rows = views.Select(view =>
         {
             var ofView = photos.Where(p => p.View == view).ToList();
-            // Until a clinician chooses one, the baseline is the earliest Ready photo of the view.
-            var baseline = ofView.Where(p => p.Status == PhotoStatus.Ready)
-                .OrderBy(p => visitOrder[p.VisitId]).ThenBy(p => p.UploadedAt).FirstOrDefault();
+            // The clinician's choice, else the earliest Ready photo of the view (as BaselineResolver decides).
+            var ready = ofView.Where(p => p.Status == PhotoStatus.Ready).ToList();
+            var baseline = ready.FirstOrDefault(p => chosen.TryGetValue(view, out var id) && p.Id == id)
+                           ?? ready.OrderBy(p => visitOrder[p.VisitId]).ThenBy(p => p.UploadedAt).FirstOrDefault();
             var columns = visits.Select(v => new TimelineVisitDto(VisitDto.From(v),
                 ofView.Where(p => p.VisitId == v.Id).OrderBy(p => p.UploadedAt).Select(PhotoDto.From).ToList())).ToList();
             return new TimelineViewDto(view, baseline?.Id, columns);

@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<ViewBaseline> ViewBaselines => Set<ViewBaseline>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,6 +66,23 @@ public abstract class AppDbContext(DbContextOptions options)
             p.HasIndex(x => new { x.PatientId, x.View });
             p.HasIndex(x => new { x.Status, x.StatusChangedAt });
             p.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+            p.OwnsOne(x => x.Alignment, a =>
+            {
+                a.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+                a.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
+                a.Property(x => x.Reason).HasMaxLength(1000);
+                // Six numbers that are always read and written together: one text column, invariant culture.
+                a.Property(x => x.Matrix).HasConversion(MatrixText.Converter, MatrixText.Comparer).HasMaxLength(200);
+            });
+            p.Navigation(x => x.Alignment).IsRequired();
+        });
+
+        builder.Entity<ViewBaseline>(b =>
+        {
+            b.Property(x => x.View).HasConversion<string>().HasMaxLength(32);
+            b.HasIndex(x => new { x.PatientId, x.View }).IsUnique();
+            b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId);
+            b.HasOne<Photo>().WithMany().HasForeignKey(x => x.PhotoId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -5,7 +5,7 @@ public sealed class AppOptions
 {
     public const string Section = "App";
 
-    /// <summary>Relative paths are resolved against the current directory, so `./run.sh` keeps data in ./data.</summary>
+    /// <summary>Relative paths are resolved against the working directory (the project folder under `dotnet run`).</summary>
     public string DataDirectory { get; set; } = "data";
 
     public string DataPath => Path.GetFullPath(DataDirectory);

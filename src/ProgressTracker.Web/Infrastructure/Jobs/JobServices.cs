@@ -39,14 +39,19 @@ public static class JobServices
         });
 
         if (!role.RunsJobs) return;
-        services.AddHangfireServer((sp, o) =>
-        {
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:imaging";
-            o.Queues = [JobsOptions.ImagingQueue, JobsOptions.DefaultQueue];
-            o.WorkerCount = options.ImagingWorkers;
-            o.SchedulePollingInterval = options.PollInterval;
-            o.ShutdownTimeout = TimeSpan.FromSeconds(10);
-        });
+        // Imaging gets its own server so its parallelism (each job holds a decoded photo in memory) is set
+        // independently of light jobs, which must not wait behind a backlog of photos.
+        services.AddHangfireServer((sp, o) => Configure(o, "imaging", [JobsOptions.ImagingQueue], options.ImagingWorkers, options));
+        services.AddHangfireServer((sp, o) => Configure(o, "default", [JobsOptions.DefaultQueue], options.DefaultWorkers, options));
+    }
+
+    private static void Configure(BackgroundJobServerOptions o, string name, string[] queues, int workers, JobsOptions options)
+    {
+        o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{name}";
+        o.Queues = queues;
+        o.WorkerCount = Math.Max(1, workers);
+        o.SchedulePollingInterval = options.PollInterval;
+        o.ShutdownTimeout = TimeSpan.FromSeconds(10);
     }
 }
 

@@ -9,6 +9,10 @@ public sealed class JobsOptions
 
     /// <summary>Parallel imaging jobs per worker process (each holds a decoded photo in memory).</summary>
     public int ImagingWorkers { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>Background jobs other than imaging (exports, notifications) per worker process.</summary>
+    public int DefaultWorkers { get; set; } = 2;
+    /// <summary>A photo whose processing takes longer than this is marked Failed instead of holding a worker.</summary>
+    public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often a worker polls PostgreSQL job storage for new jobs.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>How often the sweep looks for photos whose job was lost.</summary>

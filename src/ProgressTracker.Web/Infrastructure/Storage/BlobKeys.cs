@@ -4,7 +4,12 @@ namespace ProgressTracker.Web.Infrastructure.Storage;
 
 public enum BlobVariant { Original, Master, Thumb, Display }
 
-public sealed record BlobKey(Guid PatientId, Guid PhotoId, BlobVariant Variant, int? SpecVersion, string Extension);
+/// <summary>Derivatives are stored as JPEG (every client) and WebP (smaller, for browsers that accept it).</summary>
+public enum ImageEncoding { Jpeg, WebP }
+
+/// <summary>A parsed key. Revision: the derivative spec version, or for aligned images the alignment revision.</summary>
+public sealed record BlobKey(Guid PatientId, Guid PhotoId, BlobVariant Variant, int? SpecVersion, string Extension,
+    bool Aligned = false);
 
 /// <summary>
 /// Names every blob and parses the names back. Originals live under originals/ (never rewritten); derivatives under
@@ -15,10 +20,19 @@ public static partial class BlobKeys
     public static string Original(Guid patientId, Guid photoId, string extension) =>
         $"originals/{patientId:N}/{photoId:N}/original.{extension}";
 
-    public static string Derivative(Guid patientId, Guid photoId, BlobVariant variant, int specVersion) =>
+    public static string Derivative(Guid patientId, Guid photoId, BlobVariant variant, int specVersion,
+        ImageEncoding encoding = ImageEncoding.Jpeg) =>
         variant == BlobVariant.Original
             ? throw new ArgumentException("Originals are not derivatives.", nameof(variant))
-            : $"derived/{patientId:N}/{photoId:N}/v{specVersion}/{variant.ToString().ToLowerInvariant()}.jpg";
+            : $"derived/{patientId:N}/{photoId:N}/v{specVersion}/{variant.ToString().ToLowerInvariant()}.{Extension(encoding)}";
+
+    /// <summary>The photo warped onto its baseline's canvas; named by alignment revision, never overwritten.</summary>
+    public static string Aligned(Guid patientId, Guid photoId, int revision, BlobVariant variant) =>
+        variant is BlobVariant.Thumb or BlobVariant.Display
+            ? $"aligned/{patientId:N}/{photoId:N}/r{revision}/{variant.ToString().ToLowerInvariant()}.jpg"
+            : throw new ArgumentException("Aligned images come in thumb and display sizes.", nameof(variant));
+
+    public static string Extension(ImageEncoding encoding) => encoding == ImageEncoding.WebP ? "webp" : "jpg";
 
     public static BlobKey? Parse(string key)
     {
@@ -28,17 +42,18 @@ public static partial class BlobKeys
         var photo = Guid.ParseExact(m.Groups["photo"].Value, "N");
         if (m.Groups["kind"].Value == "originals")
             return new BlobKey(patient, photo, BlobVariant.Original, null, m.Groups["ext"].Value);
+        var aligned = m.Groups["kind"].Value == "aligned";
         if (!Enum.TryParse<BlobVariant>(m.Groups["variant"].Value, ignoreCase: true, out var variant)
             || variant == BlobVariant.Original)
             return null;
-        return new BlobKey(patient, photo, variant, int.Parse(m.Groups["version"].Value), m.Groups["ext"].Value);
+        return new BlobKey(patient, photo, variant, int.Parse(m.Groups["version"].Value), m.Groups["ext"].Value, aligned);
     }
 
     /// <summary>Keys may only contain these characters; anything else is a bug or an attack.</summary>
     public static bool IsWellFormed(string key) =>
         key.Length is > 0 and <= 512 && SafeKey().IsMatch(key) && !key.Contains("..") && !key.StartsWith('/');
 
-    [GeneratedRegex(@"^(?<kind>originals)/(?<patient>[0-9a-f]{32})/(?<photo>[0-9a-f]{32})/original\.(?<ext>[a-z0-9]+)$|^(?<kind>derived)/(?<patient>[0-9a-f]{32})/(?<photo>[0-9a-f]{32})/v(?<version>\d+)/(?<variant>[a-z]+)\.(?<ext>[a-z0-9]+)$")]
+    [GeneratedRegex(@"^(?<kind>originals)/(?<patient>[0-9a-f]{32})/(?<photo>[0-9a-f]{32})/original\.(?<ext>[a-z0-9]+)$|^(?<kind>derived)/(?<patient>[0-9a-f]{32})/(?<photo>[0-9a-f]{32})/v(?<version>\d+)/(?<variant>[a-z]+)\.(?<ext>[a-z0-9]+)$|^(?<kind>aligned)/(?<patient>[0-9a-f]{32})/(?<photo>[0-9a-f]{32})/r(?<version>\d+)/(?<variant>[a-z]+)\.(?<ext>[a-z0-9]+)$")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9/_.\-]*$")]

@@ -15,11 +15,14 @@ public static class MediaEndpoint
 {
     public static async Task<Results<RedirectHttpResult, FileStreamHttpResult, ProblemHttpResult>> GetAsync(
         string id, string variant, RecordAccess access, IBlobStore blobs, StorageOptions storage,
-        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        ClaimsPrincipal user, HttpContext http, CancellationToken ct, string? format = null)
     {
+        if (!TryChooseEncoding(format, http.Request.Headers.Accept.ToString(), out var encoding))
+            return ApiProblems.BadRequest($"'{format}' is not a format; use jpeg or webp.", "Unknown format");
         if (!ApiProblems.TryParseId(id, "photo", out var photoId, out var bad)) return bad!;
-        if (!TryParseVariant(variant, out var kind))
-            return ApiProblems.BadRequest($"'{variant}' is not a media variant; use thumb, display or original.",
+        if (!TryParseVariant(variant, out var kind, out var alignedImage))
+            return ApiProblems.BadRequest(
+                $"'{variant}' is not a media variant; use thumb, display, aligned, aligned-thumb or original.",
                 "Unknown variant");
 
         var operation = kind == BlobVariant.Original ? PatientOperations.ViewOriginal : PatientOperations.View;
@@ -28,17 +31,22 @@ public static class MediaEndpoint
             return ApiProblems.ForAccess(found.Access, "photo", id, "Only clinicians can download original uploads.");
         var photo = found.Value!;
 
-        var key = kind switch
-        {
-            BlobVariant.Original => photo.OriginalKey,
-            BlobVariant.Thumb => photo.ThumbKey,
-            _ => photo.DisplayKey,
-        };
-        if (key is null || (kind != BlobVariant.Original && photo.Status != PhotoStatus.Ready))
+        if (kind != BlobVariant.Original && photo.Status != PhotoStatus.Ready)
             return ApiProblems.Status(409, "Not ready", photo.Status == PhotoStatus.Failed
                 ? $"This photo could not be processed: {photo.FailureReason}"
                 : "This photo is still being processed; try again in a few seconds.");
+        if (alignedImage && !PhotoDto.HasAlignedImages(photo.Alignment))
+            return ApiProblems.Status(409, "Not aligned", photo.Alignment.Status == AlignmentStatus.Failed
+                ? $"This photo could not be aligned: {photo.Alignment.Reason}"
+                : "This photo is still being aligned to its baseline; try again in a few seconds.");
+        var key = kind == BlobVariant.Original ? photo.OriginalKey
+            : alignedImage ? BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, kind)
+            : photo.DerivativesVersion is { } version ? BlobKeys.Derivative(photo.PatientId, photo.Id, kind, version, encoding)
+            : null;
+        if (key is null) return ApiProblems.Status(404, "Media missing", "The image file is missing from storage.");
+        if (alignedImage) encoding = ImageEncoding.Jpeg;
 
+        if (kind != BlobVariant.Original && !alignedImage) http.Response.Headers.Vary = "Accept";
         var direct = await blobs.GetDirectReadUriAsync(key, storage.SasLifetime, ct);
         if (direct is not null)
         {
@@ -52,17 +60,34 @@ public static class MediaEndpoint
         http.Response.Headers.CacheControl = kind == BlobVariant.Original
             ? "private, no-store"
             : "private, max-age=31536000, immutable";
-        var contentType = kind == BlobVariant.Original ? OriginalFormats.ContentTypeOfExtension(photo.OriginalFormat) : "image/jpeg";
+        var contentType = kind == BlobVariant.Original ? OriginalFormats.ContentTypeOfExtension(photo.OriginalFormat)
+            : encoding == ImageEncoding.WebP ? "image/webp" : "image/jpeg";
         return TypedResults.Stream(stream, contentType,
             fileDownloadName: kind == BlobVariant.Original ? $"photo-{photo.Id:N}.{photo.OriginalFormat}" : null);
     }
 
-    private static bool TryParseVariant(string raw, out BlobVariant variant)
+    /// <summary>An explicit ?format= wins; otherwise WebP for clients that say they accept it, JPEG for the rest.</summary>
+    private static bool TryChooseEncoding(string? format, string accept, out ImageEncoding encoding)
     {
+        encoding = ImageEncoding.Jpeg;
+        switch (format?.ToLowerInvariant())
+        {
+            case null or "": break;
+            case "jpeg" or "jpg": return true;
+            case "webp": encoding = ImageEncoding.WebP; return true;
+            default: return false;
+        }
+        if (accept.Contains("image/webp", StringComparison.OrdinalIgnoreCase)) encoding = ImageEncoding.WebP;
+        return true;
+    }
+
+    private static bool TryParseVariant(string raw, out BlobVariant variant, out bool aligned)
+    {
+        aligned = raw.StartsWith("aligned", StringComparison.OrdinalIgnoreCase);
         variant = raw.ToLowerInvariant() switch
         {
-            "thumb" => BlobVariant.Thumb,
-            "display" => BlobVariant.Display,
+            "thumb" or "aligned-thumb" => BlobVariant.Thumb,
+            "display" or "aligned" => BlobVariant.Display,
             "original" => BlobVariant.Original,
             _ => BlobVariant.Master,
         };

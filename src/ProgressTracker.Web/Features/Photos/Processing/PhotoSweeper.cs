@@ -46,6 +46,7 @@ public sealed class PhotoSweeper(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var queue = scope.ServiceProvider.GetRequiredService<PhotoProcessingQueue>();
+        var alignments = scope.ServiceProvider.GetRequiredService<Alignment.AlignmentQueue>();
         var now = clock.GetUtcNow();
 
         var stuck = await db.Photos
@@ -70,8 +71,18 @@ public sealed class PhotoSweeper(
             }
         }
         toQueue.AddRange(outdated.Select(p => p.Id));
+
+        // Ready photos whose alignment job was lost (or never queued) are aligned again.
+        var unaligned = await db.Photos
+            .Where(p => p.Status == PhotoStatus.Ready && p.Alignment.Status == AlignmentStatus.Pending
+                        && p.StatusChangedAt < cutoff
+                        && (p.Alignment.UpdatedAt == null || p.Alignment.UpdatedAt < cutoff))
+            .OrderBy(p => p.StatusChangedAt).Take(500).ToListAsync(ct);
+        foreach (var photo in unaligned) photo.Alignment.Invalidate(now); // stamps the time: not again next pass
+
         await db.SaveChangesAsync(ct);
         foreach (var id in toQueue) queue.EnqueueProcess(id);
-        return toQueue.Count;
+        foreach (var photo in unaligned) alignments.Enqueue(photo.Id);
+        return toQueue.Count + unaligned.Count;
     }
 }

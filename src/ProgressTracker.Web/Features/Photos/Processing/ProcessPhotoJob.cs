@@ -2,7 +2,9 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
 using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Alignment;
 using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Jobs;
 using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Features.Photos.Processing;
@@ -13,12 +15,13 @@ namespace ProgressTracker.Web.Features.Photos.Processing;
 /// run twice or on any worker.
 /// </summary>
 public sealed class ProcessPhotoJob(
-    AppDbContext db, IBlobStore blobs, ImageLimits limits, TimeProvider clock, ILogger<ProcessPhotoJob> log)
+    AppDbContext db, IBlobStore blobs, ImageLimits limits, JobsOptions options, AlignmentQueue alignment,
+    TimeProvider clock, ILogger<ProcessPhotoJob> log)
 {
     public enum Outcome { Skipped, Ready, Failed }
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
-    [Queue(Infrastructure.Jobs.JobsOptions.ImagingQueue)]
+    [Queue(JobsOptions.ImagingQueue)]
     public async Task<Outcome> RunAsync(Guid photoId, CancellationToken ct)
     {
         var photo = await db.Photos.SingleOrDefaultAsync(p => p.Id == photoId, ct);
@@ -33,11 +36,16 @@ public sealed class ProcessPhotoJob(
         if (original is null)
             return await FailAsync(photo, "The original file is missing from storage; upload the photo again.", ct);
 
+        // A per-photo time limit: a hostile or pathological file must not hold an imaging worker indefinitely.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(options.ProcessingTimeout);
         try
         {
-            var derivatives = await RenderAsync(photo, original, ct);
+            var derivatives = await RenderAsync(photo, original, limit.Token);
             photo.MarkReady(derivatives, clock.GetUtcNow());
+            photo.Alignment.Invalidate(clock.GetUtcNow()); // new master pixels: any earlier alignment is stale
             await db.SaveChangesAsync(ct);
+            alignment.Enqueue(photo.Id);
             log.LogInformation("Photo {PhotoId} ready ({Width}x{Height})", photo.Id, derivatives.Width, derivatives.Height);
             return Outcome.Ready;
         }
@@ -45,30 +53,40 @@ public sealed class ProcessPhotoJob(
         {
             return await FailAsync(photo, e.Message, ct);
         }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return await FailAsync(photo,
+                $"Processing took longer than {options.ProcessingTimeout.TotalSeconds:0} seconds and was stopped; " +
+                "the file may be damaged or unusually large. Export it again or upload a smaller version.", ct);
+        }
     }
 
     private async Task<DerivativeSet> RenderAsync(Photo photo, byte[] original, CancellationToken ct)
     {
         using var normalized = PhotoNormalizer.Normalize(original, limits, ct);
+        var rendered = DerivativeRenderer.RenderAll(normalized.Pixels, ct);
+        ct.ThrowIfCancellationRequested();
         var version = DerivativeSpec.Version;
-        var master = BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Master, version);
-        var thumb = BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Thumb, version);
-        var display = BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Display, version);
+        string Key(BlobVariant variant, ImageEncoding encoding) =>
+            BlobKeys.Derivative(photo.PatientId, photo.Id, variant, version, encoding);
 
-        await PutJpegAsync(master, DerivativeRenderer.EncodeJpeg(normalized.Pixels, DerivativeSpec.MasterJpegQuality), ct);
-        await PutJpegAsync(display, DerivativeRenderer.ResizeToJpeg(
-            normalized.Pixels, DerivativeSpec.DisplayLongEdge, DerivativeSpec.JpegQuality), ct);
-        await PutJpegAsync(thumb, DerivativeRenderer.ResizeToJpeg(
-            normalized.Pixels, DerivativeSpec.ThumbLongEdge, DerivativeSpec.JpegQuality), ct);
+        // Each key carries the spec version, so overwriting only ever replaces this job's own earlier output.
+        await PutAsync(Key(BlobVariant.Master, ImageEncoding.Jpeg), rendered.Master, ImageEncoding.Jpeg, ct);
+        await PutAsync(Key(BlobVariant.Display, ImageEncoding.Jpeg), rendered.DisplayJpeg, ImageEncoding.Jpeg, ct);
+        await PutAsync(Key(BlobVariant.Display, ImageEncoding.WebP), rendered.DisplayWebp, ImageEncoding.WebP, ct);
+        await PutAsync(Key(BlobVariant.Thumb, ImageEncoding.Jpeg), rendered.ThumbJpeg, ImageEncoding.Jpeg, ct);
+        await PutAsync(Key(BlobVariant.Thumb, ImageEncoding.WebP), rendered.ThumbWebp, ImageEncoding.WebP, ct);
 
-        return new DerivativeSet(normalized.Width, normalized.Height, normalized.CapturedAt, master, thumb, display,
-            version);
+        return new DerivativeSet(normalized.Width, normalized.Height, normalized.CapturedAt,
+            Key(BlobVariant.Master, ImageEncoding.Jpeg), Key(BlobVariant.Thumb, ImageEncoding.Jpeg),
+            Key(BlobVariant.Display, ImageEncoding.Jpeg), version);
     }
 
-    private async Task PutJpegAsync(string key, byte[] bytes, CancellationToken ct)
+    private async Task PutAsync(string key, byte[] bytes, ImageEncoding encoding, CancellationToken ct)
     {
         using var content = new MemoryStream(bytes, writable: false);
-        await blobs.PutAsync(key, content, "image/jpeg", overwrite: true, ct);
+        await blobs.PutAsync(key, content, encoding == ImageEncoding.WebP ? "image/webp" : "image/jpeg",
+            overwrite: true, ct);
     }
 
     private async Task<byte[]?> ReadOriginalAsync(Photo photo, CancellationToken ct)

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Photos.Upload;
 
 /// <summary>Upload several photos to one visit, one file input per standardized view.</summary>
-public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, ImageLimits limits) : PageModel
+public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, ImageLimits limits, AppDbContext db)
+    : PageModel
 {
     public sealed record FileResult(string FileName, string ViewLabel, bool Accepted, string Message);
 
@@ -21,6 +24,8 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
 
     public Visit Visit { get; private set; } = null!;
     public List<FileResult> Results { get; } = [];
+    /// <summary>Photos this visit already has per view, so nobody uploads a view twice by accident.</summary>
+    public IReadOnlyDictionary<PhotoView, int> Existing { get; private set; } = new Dictionary<PhotoView, int>();
     public long MaxMegabytes => limits.MaxBytes / (1024 * 1024);
     [TempData] public string? Flash { get; set; }
 
@@ -61,6 +66,8 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
         var found = await access.VisitAsync(visitId, User, PatientOperations.Edit, ct);
         if (found.Access != Access.Granted) return false;
         Visit = found.Value!;
+        Existing = (await db.Photos.Where(p => p.VisitId == visitId).Select(p => p.View).ToListAsync(ct))
+            .GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
         return true;
     }
 }

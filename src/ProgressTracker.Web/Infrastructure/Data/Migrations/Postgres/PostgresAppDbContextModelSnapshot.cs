@@ -303,6 +303,39 @@ namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Photos");
                 });
 
+            modelBuilder.Entity("ProgressTracker.Web.Domain.ViewBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChosenByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("PatientId", "View")
+                        .IsUnique();
+
+                    b.ToTable("ViewBaselines");
+                });
+
             modelBuilder.Entity("ProgressTracker.Web.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -464,7 +497,68 @@ namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("ProgressTracker.Web.Domain.PhotoAlignment", "Alignment", b1 =>
+                        {
+                            b1.Property<Guid>("PhotoId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("BaselinePhotoId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Matrix")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("integer");
+
+                            b1.Property<double?>("Score")
+                                .HasColumnType("double precision");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<DateTimeOffset?>("UpdatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("PhotoId");
+
+                            b1.ToTable("Photos");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PhotoId");
+                        });
+
+                    b.Navigation("Alignment")
+                        .IsRequired();
+
                     b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("ProgressTracker.Web.Domain.ViewBaseline", b =>
+                {
+                    b.HasOne("ProgressTracker.Web.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgressTracker.Web.Domain.Photo", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ProgressTracker.Web.Domain.Visit", b =>

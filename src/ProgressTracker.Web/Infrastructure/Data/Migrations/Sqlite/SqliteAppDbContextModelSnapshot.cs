@@ -291,6 +291,39 @@ namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Photos");
                 });
 
+            modelBuilder.Entity("ProgressTracker.Web.Domain.ViewBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChosenByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("PatientId", "View")
+                        .IsUnique();
+
+                    b.ToTable("ViewBaselines");
+                });
+
             modelBuilder.Entity("ProgressTracker.Web.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -452,7 +485,68 @@ namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("ProgressTracker.Web.Domain.PhotoAlignment", "Alignment", b1 =>
+                        {
+                            b1.Property<Guid>("PhotoId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("BaselinePhotoId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Matrix")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("Score")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("UpdatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("PhotoId");
+
+                            b1.ToTable("Photos");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PhotoId");
+                        });
+
+                    b.Navigation("Alignment")
+                        .IsRequired();
+
                     b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("ProgressTracker.Web.Domain.ViewBaseline", b =>
+                {
+                    b.HasOne("ProgressTracker.Web.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgressTracker.Web.Domain.Photo", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ProgressTracker.Web.Domain.Visit", b =>

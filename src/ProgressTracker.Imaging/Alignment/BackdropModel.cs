@@ -1,0 +1,97 @@
+using OpenCvSharp;
+
+namespace ProgressTracker.Imaging.Alignment;
+
+/// <summary>
+/// The backdrop's colour as a smooth quadratic surface per channel, fitted to the frame's border. Clinical
+/// backdrops are plain but graded by the lighting, and the body usually crosses the top and bottom edges, so the
+/// fit starts from the border's backdrop cluster and re-admits only pixels that lie close to the surface.
+/// </summary>
+internal sealed class BackdropModel
+{
+    private const int Terms = 6;
+    private readonly double[][] _coefficients; // per channel, over 1, u, v, u², v², uv (u, v in -1..1)
+    private readonly int _width, _height;
+
+    private BackdropModel(double[][] coefficients, int width, int height) =>
+        (_coefficients, _width, _height) = (coefficients, width, height);
+
+    public static BackdropModel Fit(Mat bgr)
+    {
+        int w = bgr.Width, h = bgr.Height;
+        var samples = BorderSamples.Collect(bgr);
+        var basis = samples.Select(s => Basis(s.X, s.Y, w, h)).ToArray();
+        var keep = BorderSamples.Backdrop(samples);
+        var coefficients = new double[3][];
+        for (var round = 0; round < 4; round++)
+        {
+            for (var c = 0; c < 3; c++) coefficients[c] = Solve(basis, samples, keep, c);
+            var residuals = samples.Select((s, i) => Residual(coefficients, basis[i], s.Colour)).ToArray();
+            // A graded backdrop spans several colour bins: re-admit what lies within a few typical deviations
+            // of the surface; the body stays far off it.
+            var typical = residuals.Where((_, i) => keep[i]).DefaultIfEmpty(0).Order().ToArray();
+            var limit = Math.Max(6, 3.5 * typical[typical.Length / 2]);
+            for (var i = 0; i < keep.Length; i++) keep[i] = residuals[i] <= limit;
+        }
+        return new BackdropModel(coefficients, w, h);
+    }
+
+    /// <summary>Expected backdrop colour (B, G, R) at every pixel, 3 floats per pixel.</summary>
+    public float[] Render()
+    {
+        var result = new float[_width * _height * 3];
+        for (var y = 0; y < _height; y++)
+        {
+            for (var x = 0; x < _width; x++)
+            {
+                var basis = Basis(x, y, _width, _height);
+                for (var c = 0; c < 3; c++) result[(y * _width + x) * 3 + c] = (float)Dot(_coefficients[c], basis);
+            }
+        }
+        return result;
+    }
+
+    private static double[] Basis(int x, int y, int w, int h)
+    {
+        double u = 2.0 * x / Math.Max(1, w - 1) - 1, v = 2.0 * y / Math.Max(1, h - 1) - 1;
+        return [1, u, v, u * u, v * v, u * v];
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    private static double Residual(double[][] coefficients, double[] basis, Vec3b colour) =>
+        Math.Abs(Dot(coefficients[0], basis) - colour.Item0) + Math.Abs(Dot(coefficients[1], basis) - colour.Item1) +
+        Math.Abs(Dot(coefficients[2], basis) - colour.Item2);
+
+    /// <summary>Least squares through the normal equations, lightly damped so a one-sided border stays well posed.</summary>
+    private static double[] Solve(double[][] basis, List<BorderSample> samples, bool[] keep, int channel)
+    {
+        var a = new double[Terms * Terms];
+        var b = new double[Terms];
+        for (var i = 0; i < samples.Count; i++)
+        {
+            if (!keep[i]) continue;
+            var colour = samples[i].Colour;
+            var value = channel == 0 ? colour.Item0 : channel == 1 ? colour.Item1 : colour.Item2;
+            for (var r = 0; r < Terms; r++)
+            {
+                b[r] += basis[i][r] * value;
+                for (var c = 0; c < Terms; c++) a[r * Terms + c] += basis[i][r] * basis[i][c];
+            }
+        }
+        for (var r = 1; r < Terms; r++) a[r * Terms + r] += 1e-3 * (a[0] + 1);
+        using var lhs = new Mat(Terms, Terms, MatType.CV_64FC1);
+        using var rhs = new Mat(Terms, 1, MatType.CV_64FC1);
+        lhs.SetArray(a);
+        rhs.SetArray(b);
+        using var solution = new Mat();
+        Cv2.Solve(lhs, rhs, solution, DecompTypes.Cholesky);
+        solution.GetArray(out double[] result);
+        return result;
+    }
+}

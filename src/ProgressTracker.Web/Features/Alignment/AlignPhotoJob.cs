@@ -1,0 +1,84 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Imaging.Alignment;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Jobs;
+
+namespace ProgressTracker.Web.Features.Alignment;
+
+/// <summary>
+/// Registers a Ready photo to the baseline of its view and renders its aligned derivatives. Idempotent: skips a
+/// photo already aligned to the current baseline and keeps a clinician's manual alignment. When the baseline of
+/// the view has changed, it queues every other photo of the view that still points at an old one.
+/// </summary>
+public sealed class AlignPhotoJob(
+    AppDbContext db, BaselineResolver baselines, MasterImages masters, AlignedDerivatives aligned,
+    AlignmentQueue queue, TimeProvider clock, ILogger<AlignPhotoJob> log)
+{
+    public enum Outcome { Skipped, Aligned, NeedsReview, Failed }
+
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
+    [Queue(JobsOptions.ImagingQueue)]
+    public async Task<Outcome> RunAsync(Guid photoId, CancellationToken ct)
+    {
+        var photo = await db.Photos.SingleOrDefaultAsync(p => p.Id == photoId, ct);
+        if (photo is null || photo.Status != PhotoStatus.Ready) return Outcome.Skipped;
+        var baselineId = await baselines.ResolveAsync(photo.PatientId, photo.View, ct);
+        if (baselineId is not { } baseId) return Outcome.Skipped;
+
+        var outcome = await AlignAsync(photo, baseId, ct);
+        await db.SaveChangesAsync(ct);
+        await QueueStalePhotosOfViewAsync(photo, baseId, ct);
+        return outcome;
+    }
+
+    private async Task<Outcome> AlignAsync(Photo photo, Guid baselineId, CancellationToken ct)
+    {
+        var current = photo.Alignment;
+        if (current.BaselinePhotoId == baselineId
+            && (current.Method == AlignmentMethod.Manual || current.IsCurrentFor(baselineId)))
+            return Outcome.Skipped;
+
+        var now = clock.GetUtcNow();
+        using var photoMaster = await masters.LoadAsync(photo, ct);
+        var baseline = baselineId == photo.Id ? photo : await db.Photos.SingleAsync(p => p.Id == baselineId, ct);
+        using var baselineMaster = baselineId == photo.Id ? null : await masters.LoadAsync(baseline, ct);
+        if (photoMaster is null || (baselineId != photo.Id && baselineMaster is null))
+        {
+            photo.Alignment.Fail(baselineId, "The processed image is missing, so the photo could not be aligned.", now);
+            return Outcome.Failed;
+        }
+
+        if (baselineId == photo.Id)
+        {
+            photo.Alignment.Record(baselineId, [1, 0, 0, 0, 1, 0], 1.0, AlignmentMethod.Auto, AlignmentStatus.Aligned,
+                null, now);
+        }
+        else
+        {
+            var result = PhotoAligner.Align(baselineMaster!, photoMaster, ct);
+            var status = result.Verdict == AlignmentVerdict.Aligned ? AlignmentStatus.Aligned : AlignmentStatus.NeedsReview;
+            photo.Alignment.Record(baselineId, result.Matrix, Math.Round(result.Score, 3), AlignmentMethod.Auto, status,
+                result.Reason, now);
+        }
+        await aligned.WriteAsync(photo, photoMaster, (baselineMaster ?? photoMaster).Size(), ct);
+        log.LogInformation("Photo {PhotoId} aligned to {BaselineId}: {Status} (score {Score})",
+            photo.Id, baselineId, photo.Alignment.Status, photo.Alignment.Score);
+        return photo.Alignment.Status == AlignmentStatus.Aligned ? Outcome.Aligned : Outcome.NeedsReview;
+    }
+
+    private async Task QueueStalePhotosOfViewAsync(Photo photo, Guid baselineId, CancellationToken ct)
+    {
+        var stale = await db.Photos
+            .Where(p => p.PatientId == photo.PatientId && p.View == photo.View && p.Id != photo.Id
+                        && p.Status == PhotoStatus.Ready
+                        && p.Alignment.Status != AlignmentStatus.Pending
+                        && p.Alignment.BaselinePhotoId != baselineId)
+            .ToListAsync(ct);
+        if (stale.Count == 0) return;
+        foreach (var other in stale) other.Alignment.Invalidate(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        foreach (var other in stale) queue.Enqueue(other.Id);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using OpenCvSharp;
+using ProgressTracker.Imaging.Alignment;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Infrastructure.Data;
+
+namespace ProgressTracker.Web.Features.Alignment;
+
+public sealed record PointDto(double X, double Y);
+public sealed record LandmarkPairDto(PointDto Photo, PointDto Baseline);
+
+/// <summary>
+/// A clinician's landmark clicks (e.g. iliac crest, greater trochanter, knee) on the photo and on the baseline
+/// replace the automatic alignment; a reset hands the photo back to the automatic path.
+/// </summary>
+public sealed class ManualAlignmentHandler(
+    AppDbContext db, BaselineResolver baselines, MasterImages masters, AlignedDerivatives aligned,
+    AlignmentQueue queue, TimeProvider clock)
+{
+    /// <summary>Returns null on success, else a sentence saying what to fix.</summary>
+    public async Task<string?> ApplyAsync(Photo photo, IReadOnlyList<LandmarkPairDto> pairs, CancellationToken ct)
+    {
+        if (photo.Status != PhotoStatus.Ready) return "The photo is not processed yet; try again when it is ready.";
+        if (pairs.Count is < 2 or > 10) return "Mark 2 or 3 matching landmarks on both photos.";
+        var baselineId = await baselines.ResolveAsync(photo.PatientId, photo.View, ct);
+        if (baselineId is not { } baseId) return "This view has no baseline photo yet.";
+        if (baseId == photo.Id) return "This photo is the baseline of its view; there is nothing to align it to.";
+
+        double[] matrix;
+        try
+        {
+            matrix = LandmarkTransform.FromLandmarks(
+                pairs.Select(p => (new Point2d(p.Photo.X, p.Photo.Y), new Point2d(p.Baseline.X, p.Baseline.Y))).ToList());
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+
+        var baseline = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == baseId, ct);
+        using var photoMaster = await masters.LoadAsync(photo, ct);
+        if (photoMaster is null || baseline.Width is not { } w || baseline.Height is not { } h)
+            return "The processed image is missing; reprocess the photo first.";
+        photo.Alignment.Record(baseId, matrix, null, AlignmentMethod.Manual, AlignmentStatus.Aligned, null,
+            clock.GetUtcNow());
+        await aligned.WriteAsync(photo, photoMaster, new Size(w, h), ct);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task ResetAsync(Photo photo, CancellationToken ct)
+    {
+        photo.Alignment.Invalidate(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        queue.Enqueue(photo.Id);
+    }
+
+    /// <summary>Makes a photo the baseline of its view; every photo of the view is aligned again in the background.</summary>
+    public async Task<string?> ChooseBaselineAsync(Photo photo, Guid? chosenBy, CancellationToken ct)
+    {
+        if (photo.Status != PhotoStatus.Ready) return "Only a processed photo can be the baseline.";
+        var now = clock.GetUtcNow();
+        var row = await db.ViewBaselines.FirstOrDefaultAsync(b => b.PatientId == photo.PatientId && b.View == photo.View, ct);
+        if (row is null)
+            db.ViewBaselines.Add(row = new ViewBaseline { PatientId = photo.PatientId, View = photo.View });
+        row.PhotoId = photo.Id;
+        row.ChosenByUserId = chosenBy;
+        row.ChosenAt = now;
+        var ofView = await db.Photos
+            .Where(p => p.PatientId == photo.PatientId && p.View == photo.View && p.Status == PhotoStatus.Ready)
+            .ToListAsync(ct);
+        foreach (var p in ofView) p.Alignment.Invalidate(now);
+        await db.SaveChangesAsync(ct);
+        foreach (var p in ofView) queue.Enqueue(p.Id);
+        return null;
+    }
+}

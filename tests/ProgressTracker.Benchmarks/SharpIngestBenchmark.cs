@@ -1,0 +1,285 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ProgressTracker.Benchmarks;
+
+/// <summary>
+/// <c>ingest-sharp</c>: our ingest against sharp (libvips), the peer photo servers such as Immich use, on the same
+/// 12-megapixel phone files in the same run. Both get the original's bytes in memory, warm up first, run one photo
+/// at a time, and are timed in alternating blocks so that a change in machine load hits both alike. Reported per
+/// photo as medians. Then a fresh process runs our full ingest with two photos in flight and reports its peak
+/// resident set.
+/// Usage: ingest-sharp [--runs N] [--blocks N] [--warmup N]
+/// </summary>
+public static class SharpIngestBenchmark
+{
+    private const string SharpVersion = "0.35.5";
+
+    private sealed record Variant(string Key, string Label, Func<byte[], CancellationToken, long> Run);
+
+    private static readonly Variant[] Ours =
+    [
+        new("same", "ours, same work as sharp (DCT-scaled decode)", IngestPipelines.SameWorkAsSharp),
+        new("same-full", "ours, same work from a full decode", IngestPipelines.SameWorkFromFullDecode),
+        new("full", "ours, full ingest incl. full-size master", IngestPipelines.FullIngest),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var runs = Option(args, "--runs", 3);
+        var blocks = Option(args, "--blocks", 3);
+        var warmup = Option(args, "--warmup", 2);
+
+        Console.WriteLine("Ingest pipeline vs sharp");
+        Console.WriteLine($"  machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+                          $".NET {Environment.Version}, load average at start {LoadAverage()}");
+        Console.WriteLine("  making the photo set (cached between runs) …");
+        var (files, heicProblem) = PhoneCameraFiles.Build();
+        foreach (var file in files)
+            Console.WriteLine($"    {file.Name,-28} {new FileInfo(file.Path).Length / 1024.0 / 1024:0.00} MB  {file.Description}");
+        if (heicProblem is not null) Console.WriteLine($"  HEIC: not measured — {heicProblem}");
+
+        var sharpDir = LocateSharpFolder();
+        var sharpProblem = await PrepareSharpAsync(sharpDir);
+        if (sharpProblem is not null) Console.WriteLine($"  sharp: not measured — {sharpProblem}");
+
+        var originals = files.ToDictionary(f => f.Name, f => File.ReadAllBytes(f.Path));
+        var ours = Ours.ToDictionary(v => v.Key, _ => files.ToDictionary(f => f.Name, _ => new List<double>()));
+        var sharp = new Dictionary<string, Dictionary<string, List<double>>>
+        {
+            ["decodeOnce"] = files.ToDictionary(f => f.Name, _ => new List<double>()),
+            ["pipelines"] = files.ToDictionary(f => f.Name, _ => new List<double>()),
+        };
+        var sharpErrors = new Dictionary<string, string>();
+        SharpInfo? info = null;
+
+        Console.WriteLine($"  timing: {blocks} alternating blocks × {runs} runs per file and variant, warm-up {warmup} runs each …");
+        for (var block = 0; block < blocks; block++)
+        {
+            foreach (var file in files)
+            foreach (var variant in Ours)
+            {
+                var original = originals[file.Name];
+                for (var i = 0; i < (block == 0 ? warmup : 1); i++) variant.Run(original, CancellationToken.None);
+                for (var i = 0; i < runs; i++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    variant.Run(original, CancellationToken.None);
+                    ours[variant.Key][file.Name].Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            if (sharpProblem is null)
+            {
+                var result = await RunSharpAsync(sharpDir, files, block == 0 ? warmup : 1, runs);
+                info ??= result.Info;
+                foreach (var (name, variant, ms) in result.Timings) sharp[variant][name].AddRange(ms);
+                foreach (var (name, error) in result.Errors) sharpErrors[name] = error;
+            }
+            Console.WriteLine($"    block {block + 1}/{blocks} done (load average {LoadAverage()})");
+        }
+
+        Console.WriteLine();
+        if (info is not null)
+            Console.WriteLine($"  peer: sharp {info.Sharp} (libvips {info.Libvips}) on Node {info.Node}, sharp.concurrency {info.Concurrency} (its default here)");
+        PrintPerFile(files, ours, sharp, sharpErrors);
+        PrintSummary(files, ours, sharp, sharpErrors, heicProblem);
+
+        Console.WriteLine();
+        Console.WriteLine("  Peak memory of ours (fresh process, full ingest, every file twice, photos in flight as shown):");
+        foreach (var (parallel, parallelEncode) in new[] { (2, false), (2, true), (1, false) })
+        {
+            var line = await RunWorkerAsync(files, parallel, parallelEncode);
+            var label = $"{parallel} in flight{(parallelEncode ? ", master encoded on a 2nd thread" : "")}";
+            if (line is null)
+            {
+                Console.WriteLine($"    {label}: worker failed");
+                continue;
+            }
+            var hwm = long.Parse(Field(line, "vmhwm_kb"), CultureInfo.InvariantCulture) / 1024.0;
+            var photos = int.Parse(Field(line, "photos"), CultureInfo.InvariantCulture);
+            var seconds = double.Parse(Field(line, "seconds"), CultureInfo.InvariantCulture);
+            var target = parallel == 2 && !parallelEncode ? $"   (target ≤ 400 MB: {(hwm <= 400 ? "met" : "NOT met")})" : "";
+            Console.WriteLine($"    {label,-48} peak RSS (VmHWM) {hwm,6:0} MB   throughput {photos / seconds,5:0.00} photos/s{target}");
+        }
+        Console.WriteLine($"  load average at end {LoadAverage()}");
+        return 0;
+    }
+
+    private static void PrintPerFile(List<BenchFile> files, Dictionary<string, Dictionary<string, List<double>>> ours,
+        Dictionary<string, Dictionary<string, List<double>>> sharp, Dictionary<string, string> sharpErrors)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"  {"median ms per photo",-28} {"same(DCT)",10} {"same(full)",10} {"full",8} {"sharp 1×",10} {"sharp 3×",10}");
+        foreach (var file in files)
+        {
+            string Sharp(string variant) => sharpErrors.ContainsKey(file.Name) ? "n/a" : Format(Median(sharp[variant][file.Name]));
+            Console.WriteLine($"  {file.Name,-28} {Format(Median(ours["same"][file.Name])),10} {Format(Median(ours["same-full"][file.Name])),10} " +
+                              $"{Format(Median(ours["full"][file.Name])),8} {Sharp("decodeOnce"),10} {Sharp("pipelines"),10}");
+        }
+        Console.WriteLine("  (sharp 1×: decode once to 1280 px, every output from those pixels, as Immich does; sharp 3×: one pipeline per output)");
+        foreach (var (name, error) in sharpErrors) Console.WriteLine($"  sharp could not process {name}: {error}");
+    }
+
+    private static void PrintSummary(List<BenchFile> files, Dictionary<string, Dictionary<string, List<double>>> ours,
+        Dictionary<string, Dictionary<string, List<double>>> sharp, Dictionary<string, string> sharpErrors, string? heicProblem)
+    {
+        Console.WriteLine();
+        foreach (var kind in new[] { "jpeg", "heic" })
+        {
+            var set = files.Where(f => f.Kind == kind).ToList();
+            if (set.Count == 0)
+            {
+                Console.WriteLine($"  {kind.ToUpperInvariant()}: not measured{(kind == "heic" && heicProblem is not null ? $" ({heicProblem})" : "")}");
+                continue;
+            }
+            // The set's figure: the median over all runs of all its files (every photo weighs the same).
+            double All(Dictionary<string, List<double>> timings) => Median(set.SelectMany(f => timings[f.Name]).ToList());
+            var same = All(ours["same"]);
+            var sameFull = All(ours["same-full"]);
+            var full = All(ours["full"]);
+            var sharpOk = set.All(f => !sharpErrors.ContainsKey(f.Name) && sharp["decodeOnce"][f.Name].Count > 0);
+            var peer = sharpOk ? Math.Min(All(sharp["decodeOnce"]), All(sharp["pipelines"])) : double.NaN;
+
+            Console.WriteLine($"  {kind.ToUpperInvariant()} ({set.Count} photos), median ms per photo:");
+            Console.WriteLine($"    {Ours[0].Label,-50} {same,8:0.0} ms");
+            Console.WriteLine($"    {Ours[1].Label,-50} {sameFull,8:0.0} ms");
+            Console.WriteLine($"    {Ours[2].Label,-50} {full,8:0.0} ms");
+            if (sharpOk)
+            {
+                Console.WriteLine($"    {"sharp " + SharpVersion + ", faster of its two ways",-50} {peer,8:0.0} ms");
+                Console.WriteLine($"    ratio ours/sharp, same work                        {same / peer,8:0.00}   (target ≤ 1.0: {(same / peer <= 1.0 ? "met" : "NOT met")})");
+                Console.WriteLine($"    ratio ours/sharp, same work from a full decode     {sameFull / peer,8:0.00}");
+                Console.WriteLine($"    ratio ours/sharp, full ingest (ours does more)     {full / peer,8:0.00}");
+            }
+            else
+            {
+                Console.WriteLine($"    sharp: n/a — {sharpErrors.GetValueOrDefault(set.First(f => sharpErrors.ContainsKey(f.Name) || true).Name, "not run")}");
+                Console.WriteLine("    ratio ours/sharp: n/a (the peer cannot process these files)");
+            }
+            if (kind == "heic")
+                Console.WriteLine($"    HEIC target ≤ 700 ms per 12 MP photo (full ingest): {(full <= 700 ? "met" : "NOT met")}");
+        }
+    }
+
+    // ---- sharp ----
+
+    private sealed record SharpInfo(string Sharp, string Libvips, string Node, int Concurrency);
+
+    private sealed record SharpResult(SharpInfo Info, List<(string Name, string Variant, List<double> Ms)> Timings, List<(string Name, string Error)> Errors);
+
+    private static async Task<string?> PrepareSharpAsync(string dir)
+    {
+        if (PhoneCameraFiles.FindOnPath("node") is null) return "node is not installed";
+        if (Directory.Exists(Path.Combine(dir, "node_modules", "sharp"))) return null;
+        Console.WriteLine($"  installing sharp {SharpVersion} with npm ci in {dir} …");
+        var (code, _, stderr) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], dir, TimeSpan.FromMinutes(5));
+        return code == 0 ? null : $"npm ci failed (exit {code}): {stderr.Trim()}";
+    }
+
+    private static async Task<SharpResult> RunSharpAsync(string dir, List<BenchFile> files, int warmup, int runs)
+    {
+        var args = new List<string> { "ingest.mjs", "--warmup", warmup.ToString(CultureInfo.InvariantCulture), "--runs", runs.ToString(CultureInfo.InvariantCulture) };
+        args.AddRange(files.Select(f => f.Path));
+        var (code, stdout, stderr) = await RunAsync("node", args, dir, TimeSpan.FromMinutes(10));
+        if (code != 0) throw new InvalidOperationException($"node ingest.mjs failed (exit {code}): {stderr}");
+
+        using var json = JsonDocument.Parse(stdout.Trim().Split('\n').Last());
+        var root = json.RootElement;
+        var info = new SharpInfo(root.GetProperty("sharp").GetString()!, root.GetProperty("libvips").GetString()!,
+            root.GetProperty("node").GetString()!, root.GetProperty("concurrency").GetInt32());
+        var timings = new List<(string, string, List<double>)>();
+        var errors = new List<(string, string)>();
+        foreach (var entry in root.GetProperty("files").EnumerateArray())
+        {
+            var name = entry.GetProperty("file").GetString()!;
+            if (entry.TryGetProperty("error", out var error))
+            {
+                errors.Add((name, error.GetString()!));
+                continue;
+            }
+            foreach (var variant in new[] { "decodeOnce", "pipelines" })
+                timings.Add((name, variant, entry.GetProperty(variant).GetProperty("ms").EnumerateArray().Select(e => e.GetDouble()).ToList()));
+        }
+        return new SharpResult(info, timings, errors);
+    }
+
+    /// <summary>The sharp/ folder next to this project's sources, found from the working directory or the binary.</summary>
+    private static string LocateSharpFolder()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "sharp"), Path.Combine(dir.FullName, "tests", "ProgressTracker.Benchmarks", "sharp") })
+                {
+                    if (File.Exists(Path.Combine(candidate, "ingest.mjs"))) return candidate;
+                }
+            }
+        }
+        throw new DirectoryNotFoundException("tests/ProgressTracker.Benchmarks/sharp (with ingest.mjs) was not found; run from the repository.");
+    }
+
+    // ---- worker ----
+
+    private static async Task<string?> RunWorkerAsync(List<BenchFile> files, int parallel, bool parallelEncode)
+    {
+        var self = Environment.ProcessPath!;
+        var args = new List<string>();
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") args.Add(typeof(IngestWorker).Assembly.Location);
+        args.AddRange(["ingest-worker", "--parallel", parallel.ToString(CultureInfo.InvariantCulture), "--passes", "2"]);
+        if (parallelEncode) args.Add("--parallel-encode");
+        args.AddRange(files.Select(f => f.Path));
+        var (code, stdout, stderr) = await RunAsync(self, args, Directory.GetCurrentDirectory(), TimeSpan.FromMinutes(10));
+        var line = stdout.Split('\n').FirstOrDefault(l => l.StartsWith(IngestWorker.ResultPrefix, StringComparison.Ordinal));
+        if (code != 0 || line is null) Console.Error.WriteLine($"ingest-worker failed (exit {code}): {stderr}");
+        return line;
+    }
+
+    private static string Field(string line, string name) =>
+        line.Split(' ').First(p => p.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
+
+    // ---- helpers ----
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string file, IEnumerable<string> args, string dir, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} did not finish within {limit}.");
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static double Median(List<double> values) =>
+        values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2) is var upper && values.Count % 2 == 1
+            ? upper
+            : (values.Order().ElementAt(values.Count / 2 - 1) + upper) / 2;
+
+    private static string Format(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

@@ -1,0 +1,75 @@
+// The peer in `dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-sharp`.
+// Usage: node ingest.mjs [--warmup N] [--runs N] <files...>
+// For every file, sharp does the work our ingest does apart from the full-size master: autorotate from EXIF,
+// convert to sRGB, strip metadata (sharp's default), a 1280 px JPEG q85, and a 320 px JPEG q85 and WebP q80.
+// Two ways of doing it are timed, both idiomatic:
+//   decodeOnce: decode once (shrink-on-load to 1280) to raw pixels, then encode every derivative from them,
+//               the way photo servers such as Immich do;
+//   pipelines:  one sharp pipeline per derivative, each starting from the input bytes.
+// Files are read into memory first, so no timing includes disk reads. Prints one JSON object on stdout.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import sharp from 'sharp';
+
+sharp.cache(false); // libvips would otherwise serve repeated runs of the same input from its operation cache
+
+const args = process.argv.slice(2);
+let warmup = 2, runs = 5;
+const files = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--warmup') warmup = Number(args[++i]);
+  else if (args[i] === '--runs') runs = Number(args[++i]);
+  else files.push(args[i]);
+}
+
+const inside = (size) => ({ width: size, height: size, fit: 'inside', withoutEnlargement: true });
+
+async function decodeOnce(input) {
+  const { data, info } = await sharp(input).rotate().resize(inside(1280)).toColourspace('srgb').raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+  const thumb = sharp(data, raw).resize(inside(320));
+  const [display, thumbJpeg, thumbWebp] = await Promise.all([
+    sharp(data, raw).jpeg({ quality: 85 }).toBuffer(),
+    thumb.clone().jpeg({ quality: 85 }).toBuffer(),
+    thumb.clone().webp({ quality: 80 }).toBuffer(),
+  ]);
+  return [display, thumbJpeg, thumbWebp];
+}
+
+async function pipelines(input) {
+  const base = sharp(input).rotate().toColourspace('srgb');
+  return Promise.all([
+    base.clone().resize(inside(1280)).jpeg({ quality: 85 }).toBuffer(),
+    base.clone().resize(inside(320)).jpeg({ quality: 85 }).toBuffer(),
+    base.clone().resize(inside(320)).webp({ quality: 80 }).toBuffer(),
+  ]);
+}
+
+const variants = { decodeOnce, pipelines };
+const out = { sharp: sharp.versions.sharp, libvips: sharp.versions.vips, node: process.versions.node,
+  concurrency: sharp.concurrency(), warmup, runs, files: [] };
+
+for (const file of files) {
+  const input = readFileSync(file);
+  const entry = { file: basename(file), bytes: input.length };
+  try {
+    for (const [name, fn] of Object.entries(variants)) {
+      for (let i = 0; i < warmup; i++) await fn(input);
+      const ms = [];
+      let sizes = [];
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        const buffers = await fn(input);
+        ms.push(performance.now() - start);
+        sizes = buffers.map((b) => b.length);
+      }
+      entry[name] = { ms, sizes };
+    }
+  } catch (e) {
+    entry.error = String(e.message ?? e);
+  }
+  out.files.push(entry);
+}
+console.log(JSON.stringify(out));
