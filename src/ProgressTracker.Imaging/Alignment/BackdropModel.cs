@@ -11,10 +11,8 @@ internal sealed class BackdropModel
 {
     private const int Terms = 6;
     private readonly double[][] _coefficients; // per channel, over 1, u, v, u², v², uv (u, v in -1..1)
-    private readonly int _width, _height;
 
-    private BackdropModel(double[][] coefficients, int width, int height) =>
-        (_coefficients, _width, _height) = (coefficients, width, height);
+    private BackdropModel(double[][] coefficients) => _coefficients = coefficients;
 
     public static BackdropModel Fit(Mat bgr)
     {
@@ -33,19 +31,29 @@ internal sealed class BackdropModel
             var limit = Math.Max(6, 3.5 * typical[typical.Length / 2]);
             for (var i = 0; i < keep.Length; i++) keep[i] = residuals[i] <= limit;
         }
-        return new BackdropModel(coefficients, w, h);
+        return new BackdropModel(coefficients);
     }
 
-    /// <summary>Expected backdrop colour (B, G, R) at every pixel, 3 floats per pixel.</summary>
-    public float[] Render()
+    /// <summary>
+    /// Expected backdrop colour (B, G, R) at every pixel of an image of <paramref name="size"/>, 3 floats per
+    /// pixel. The surface lives in coordinates relative to the frame, so a model fitted at one size renders at any.
+    /// </summary>
+    public float[] Render(Size size)
     {
-        var result = new float[_width * _height * 3];
-        for (var y = 0; y < _height; y++)
+        int w = size.Width, h = size.Height;
+        var result = new float[w * h * 3];
+        var (b, g, r) = (_coefficients[0], _coefficients[1], _coefficients[2]);
+        for (var y = 0; y < h; y++)
         {
-            for (var x = 0; x < _width; x++)
+            var v = 2.0 * y / Math.Max(1, h - 1) - 1;
+            for (var x = 0; x < w; x++)
             {
-                var basis = Basis(x, y, _width, _height);
-                for (var c = 0; c < 3; c++) result[(y * _width + x) * 3 + c] = (float)Dot(_coefficients[c], basis);
+                var u = 2.0 * x / Math.Max(1, w - 1) - 1;
+                double uu = u * u, vv = v * v, uv = u * v;
+                var i = (y * w + x) * 3;
+                result[i] = (float)(b[0] + b[1] * u + b[2] * v + b[3] * uu + b[4] * vv + b[5] * uv);
+                result[i + 1] = (float)(g[0] + g[1] * u + g[2] * v + g[3] * uu + g[4] * vv + g[5] * uv);
+                result[i + 2] = (float)(r[0] + r[1] * u + r[2] * v + r[3] * uu + r[4] * vv + r[5] * uv);
             }
         }
         return result;

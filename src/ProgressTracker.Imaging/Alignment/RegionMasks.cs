@@ -27,6 +27,23 @@ internal static class RegionMasks
         return weights;
     }
 
+    /// <summary>The body grown past its outline (so the outline itself counts), without the frame's edge.</summary>
+    public static Mat BodyWeights(Mat coarseMask, GreyLevel level, HipBand? band, double growFraction, double bandWeight)
+    {
+        using var mask = new Mat();
+        Cv2.Resize(coarseMask, mask, level.Size, 0, 0, InterpolationFlags.Nearest);
+        var radius = Math.Max(1, (int)Math.Round(growFraction * Math.Max(level.Size.Width, level.Size.Height)));
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(2 * radius + 1, 2 * radius + 1));
+        Cv2.Dilate(mask, mask, kernel);
+        var weights = new Mat();
+        mask.ConvertTo(weights, MatType.CV_32FC1, 1 / 255.0);
+        using var frame = FrameWeights(level.Size, null, growFraction, 1);
+        Cv2.Multiply(weights, frame, weights);
+        Cv2.Multiply(weights, level.Usable, weights);
+        ScaleBand(weights, band, bandWeight);
+        return weights;
+    }
+
     /// <summary>
     /// Silhouette weights: the whole frame (the outline lies between body and backdrop) except a margin at the
     /// frame's edge, where a blurred mask cannot tell a body cut off by the frame from one that ends.

@@ -39,6 +39,17 @@ internal static class RegistrationPipeline
         using (var weights = RegionMasks.InteriorWeights(baseline.Mask, baseline.Fine, band, InteriorErosion, HipBandWeight))
             last = SimilarityRefiner.Refine(photo.Fine.Grey, photo.Fine.Usable, baseline.Fine.Grey, weights, fine, 8, 0.02, ct);
 
+        if (Environment.GetEnvironmentVariable("COMBINE") is { } combine)
+        {
+            var parts = combine.Split(',');
+            double k = double.Parse(parts[0]), bw = double.Parse(parts[1]);
+            using var pc = new Mat();
+            using var bc = new Mat();
+            Cv2.AddWeighted(photo.Fine.Grey, 1, photo.FineSilhouette, k, 0, pc);
+            Cv2.AddWeighted(baseline.Fine.Grey, 1, baseline.FineSilhouette, k, 0, bc);
+            using var weights = RegionMasks.BodyWeights(baseline.Mask, baseline.Fine, band, 0.02, bw);
+            last = SimilarityRefiner.Refine(pc, null, bc, weights, last.Matrix, 15, 0.01, ct);
+        }
         if (Environment.GetEnvironmentVariable("STAGE2") is { } stage2)
         {
             var parts = stage2.Split(',');

@@ -2,44 +2,43 @@ using OpenCvSharp;
 
 namespace ProgressTracker.Imaging.Alignment;
 
+/// <summary>The body's outline: a clean coarse mask, and the backdrop model and threshold that produced it.</summary>
+internal sealed record Silhouette(Mat Mask, BackdropModel Backdrop, double Level) : IDisposable
+{
+    /// <summary>
+    /// Body-ness 0..1 of any reduction of the same photo, ramping across the threshold: sub-pixel outline
+    /// positions for precise registration, independent of the backdrop's shade.
+    /// </summary>
+    public Mat Soft(Mat bgr)
+    {
+        using var score = BackdropDistance.Score(bgr, Backdrop);
+        var soft = new Mat();
+        score.ConvertTo(soft, MatType.CV_32FC1, 1 / Level, -0.5);
+        Cv2.Min(soft, 1.0, soft);
+        Cv2.Max(soft, 0.0, soft);
+        return soft;
+    }
+
+    public void Dispose() => Mask.Dispose();
+}
+
 /// <summary>
-/// Separates the body from a plain backdrop: how far each pixel's colour is from the backdrop model, thresholded
-/// by Otsu, then cleaned up. Darkening alone is tolerated up to a soft shadow's depth; skin differs in hue and a
-/// dark garment in lightness, so both count.
+/// Separates the body from a plain backdrop: distance from the backdrop model (<see cref="BackdropDistance"/>),
+/// thresholded by Otsu, then cleaned up.
 /// </summary>
 internal static class SilhouetteSegmenter
 {
-    private const double ShadowTolerance = 0.33; // |ln(lightness ratio)| a cast shadow can reach (≈ 28 % darker)
-    private const double ChromaUnit = 0.03;
-    private const double LightnessUnit = 0.25;
-
-    /// <summary>Returns a CV_8UC1 mask: 255 on the body, 0 on the backdrop.</summary>
-    public static Mat Segment(Mat bgr)
+    public static Silhouette Segment(Mat bgr)
     {
-        var backdrop = BackdropModel.Fit(bgr).Render();
-        bgr.GetArray(out Vec3b[] pixels);
-        var distance = new byte[pixels.Length];
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            var p = pixels[i];
-            double b = p.Item0 + 1, g = p.Item1 + 1, r = p.Item2 + 1;
-            double mb = Math.Max(1, backdrop[i * 3] + 1), mg = Math.Max(1, backdrop[i * 3 + 1] + 1), mr = Math.Max(1, backdrop[i * 3 + 2] + 1);
-            double sum = b + g + r, modelSum = mb + mg + mr;
-            double db = b / sum - mb / modelSum, dg = g / sum - mg / modelSum, dr = r / sum - mr / modelSum;
-            var chroma = Math.Sqrt(db * db + dg * dg + dr * dr) / ChromaUnit;
-            var lightness = Math.Max(0, Math.Abs(Math.Log(sum / modelSum)) - ShadowTolerance) / LightnessUnit;
-            distance[i] = (byte)Math.Min(255, 50 * Math.Sqrt(chroma * chroma + lightness * lightness));
-        }
-
-        using var score = new Mat(bgr.Rows, bgr.Cols, MatType.CV_8UC1);
-        score.SetArray(distance);
+        var model = BackdropModel.Fit(bgr);
+        using var score = BackdropDistance.Score(bgr, model);
         var mask = new Mat();
         var otsu = Cv2.Threshold(score, mask, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
         // Otsu can split the body's own modes (skin vs garment) when the backdrop is tiny; keep it in a sane range.
         var level = Math.Clamp(otsu, 35, 90);
         Cv2.Threshold(score, mask, level, 255, ThresholdTypes.Binary);
         Clean(mask);
-        return mask;
+        return new Silhouette(mask, model, level);
     }
 
     /// <summary>Drops specks, closes small gaps, keeps the sizeable blobs and fills holes inside them.</summary>

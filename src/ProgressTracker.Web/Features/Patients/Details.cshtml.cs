@@ -57,7 +57,8 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
         Course = new TreatmentCourse(Visits);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         HasUnfinishedPhotos = Timeline.Views.SelectMany(v => v.Visits).SelectMany(v => v.Photos)
-            .Any(p => p.Status is PhotoStatus.Pending or PhotoStatus.Processing);
+            .Any(p => p.Status is PhotoStatus.Pending or PhotoStatus.Processing
+                      || (p.Status == PhotoStatus.Ready && p.Alignment.Status == AlignmentStatus.Pending));
         return true;
     }
 }

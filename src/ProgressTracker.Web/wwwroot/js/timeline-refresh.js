@@ -4,16 +4,21 @@ const grid = document.querySelector('table.timeline[data-watch="true"]');
 
 if (grid) {
   const url = grid.dataset.timelineUrl;
-  // Pending and processing look the same on the page; only a finished photo is worth a reload.
-  const settled = (status) => (status === 'pending' || status === 'processing' ? 'unfinished' : status);
+  // Pending and processing look the same on the page; a reload is worth it when a photo finishes processing or
+  // its alignment settles (the cell then shows the aligned thumbnail or a review flag).
+  const settled = (status, alignment) =>
+    status === 'pending' || status === 'processing' ? 'unfinished' : `${status}/${alignment ?? ''}`;
   const shown = new Map(
-    [...grid.querySelectorAll('[data-photo-id]')].map((el) => [el.dataset.photoId, settled(el.dataset.photoStatus)]),
+    [...grid.querySelectorAll('[data-photo-id]')].map((el) => [
+      el.dataset.photoId,
+      settled(el.dataset.photoStatus, el.dataset.alignment),
+    ]),
   );
   const deadline = Date.now() + 10 * 60 * 1000;
 
   const changed = (timeline) =>
     timeline.views.some((view) =>
-      view.visits.some((cell) => cell.photos.some((photo) => shown.get(photo.id) !== settled(photo.status))),
+      view.visits.some((cell) => cell.photos.some((photo) => shown.get(photo.id) !== settled(photo.status, photo.status === 'ready' ? photo.alignment.status : undefined))),
     );
 
   const poll = async () => {
