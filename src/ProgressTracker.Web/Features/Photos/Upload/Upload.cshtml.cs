@@ -58,6 +58,7 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
             Flash = $"{Results.Count} photo{(Results.Count == 1 ? "" : "s")} uploaded. Thumbnails appear as soon as processing finishes.";
             return Redirect($"/patients/{Visit.PatientId}");
         }
+        await LoadExistingAsync(ct);
         return Page(); // some files were rejected: show every file's outcome, keep the accepted ones
     }
 
@@ -66,8 +67,11 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
         var found = await access.VisitAsync(visitId, User, PatientOperations.Edit, ct);
         if (found.Access != Access.Granted) return false;
         Visit = found.Value!;
-        Existing = (await db.Photos.Where(p => p.VisitId == visitId).Select(p => p.View).ToListAsync(ct))
-            .GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
+        await LoadExistingAsync(ct);
         return true;
     }
+
+    private async Task LoadExistingAsync(CancellationToken ct) =>
+        Existing = (await db.Photos.Where(p => p.VisitId == Visit.Id).Select(p => p.View).ToListAsync(ct))
+            .GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
 }
