@@ -42,7 +42,7 @@ public static class IngestPipelines
     public static long FullIngestEncodingInParallel(byte[] original, CancellationToken ct = default)
     {
         using var photo = PhotoNormalizer.Normalize(original, Limits, ct);
-        var master = Task.Run(() => DerivativeRenderer.EncodeJpeg(photo.Pixels, DerivativeSpec.MasterJpegQuality), ct);
+        var master = Task.Run(() => DerivativeRenderer.EncodeJpeg(photo.Pixels, DerivativeSpec.MasterJpegQuality, DerivativeSpec.MasterOptimizedHuffman), ct);
         long total;
         using (var display = DerivativeRenderer.ResizeToLongEdge(photo.Pixels, DerivativeSpec.DisplayLongEdge))
         using (var thumb = DerivativeRenderer.ResizeToLongEdge(display, DerivativeSpec.ThumbLongEdge))

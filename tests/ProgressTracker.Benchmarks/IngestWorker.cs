@@ -7,7 +7,7 @@ namespace ProgressTracker.Benchmarks;
 /// Hidden mode <c>ingest-worker</c>, started by <see cref="SharpIngestBenchmark"/> in a fresh process so that its
 /// peak memory is ours alone: runs the full ingest over the given files with a fixed number of photos in flight
 /// (as an imaging queue with that parallelism would), and prints one line of results, including the kernel's
-/// high-water mark of the resident set (VmHWM).
+/// high-water mark of the resident set (VmHWM), and the CPU time it used.
 /// Usage: ingest-worker [--parallel N] [--passes N] [--parallel-encode] files...
 /// </summary>
 public static class IngestWorker
@@ -35,6 +35,7 @@ public static class IngestWorker
         var queue = new System.Collections.Concurrent.ConcurrentQueue<byte[]>(
             Enumerable.Range(0, passes).SelectMany(_ => originals));
         var count = queue.Count;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, parallel).Select(_ => Task.Factory.StartNew(() =>
         {
@@ -42,6 +43,8 @@ public static class IngestWorker
         }, TaskCreationOptions.LongRunning)).ToArray();
         Task.WaitAll(workers);
         clock.Stop();
+        // CPU time, unlike wall time, does not depend on what else the machine is running.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var status = File.Exists("/proc/self/status") ? File.ReadAllLines("/proc/self/status") : [];
         long Kb(string field) => status.Where(l => l.StartsWith(field + ":", StringComparison.Ordinal))
@@ -49,7 +52,7 @@ public static class IngestWorker
             .FirstOrDefault(-1);
 
         Console.WriteLine(FormattableString.Invariant(
-            $"{ResultPrefix}photos={count} parallel={parallel} seconds={clock.Elapsed.TotalSeconds:F3} vmhwm_kb={Kb("VmHWM")} vmrss_kb={Kb("VmRSS")} managed_peak_kb={GC.GetGCMemoryInfo().HeapSizeBytes / 1024}"));
+            $"{ResultPrefix}photos={count} parallel={parallel} seconds={clock.Elapsed.TotalSeconds:F3} cpu_seconds={cpu.TotalSeconds:F3} vmhwm_kb={Kb("VmHWM")} vmrss_kb={Kb("VmRSS")} managed_peak_kb={GC.GetGCMemoryInfo().HeapSizeBytes / 1024}"));
         return 0;
     }
 

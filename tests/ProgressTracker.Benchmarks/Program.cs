@@ -17,6 +17,7 @@ switch (which)
         return IngestStagesBenchmark.Run(args);
     case "ingest-worker": // started by ingest-sharp in a child process to measure peak memory; not for direct use
         return IngestWorker.Run(args);
+    case "align": return AlignmentBenchmark.Run(args);
     default:
         Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages");
         return 2;

@@ -67,6 +67,22 @@ public class DerivativeBundleTests
     }
 
     [Fact]
+    public void Master_is_encoded_without_the_table_optimising_pass_and_decodes_the_same()
+    {
+        using var source = Photo(1600, 1200);
+
+        var bundle = DerivativeRenderer.RenderAll(source);
+        var optimised = DerivativeRenderer.EncodeJpeg(source, DerivativeSpec.MasterJpegQuality, optimizedHuffman: true);
+
+        Assert.False(DerivativeSpec.MasterOptimizedHuffman);
+        Assert.True(bundle.Master.Length > optimised.Length, $"{bundle.Master.Length} vs {optimised.Length} bytes");
+        // Huffman tables are lossless: the very same pixels either way.
+        using var plain = Cv2.ImDecode(bundle.Master, ImreadModes.Color);
+        using var tight = Cv2.ImDecode(optimised, ImreadModes.Color);
+        Assert.Equal(0, Cv2.Norm(plain, tight, NormTypes.INF));
+    }
+
+    [Fact]
     public void Webp_keeps_colour()
     {
         using var source = new Mat(300, 400, MatType.CV_8UC3, new Scalar(40, 120, 200));

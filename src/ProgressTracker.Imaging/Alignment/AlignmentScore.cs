@@ -15,12 +15,12 @@ internal static class AlignmentScore
     {
         (double Value, string Reason)[] parts =
         [
-            (Ramp(a.SilhouetteIoU, 0.85, 0.95), $"{Mismatch} The outlines differ (overlap {a.SilhouetteIoU:P0})."),
+            (Ramp(a.SilhouetteIoU, 0.90, 0.96), $"{Mismatch} The outlines differ (overlap {a.SilhouetteIoU:P0})."),
             (Ramp(a.Coverage, 0.5, 0.7), $"{Mismatch} Only {a.Coverage:P0} of the baseline's body is in the photo."),
-            (Ramp(a.Scale, 0.6, 0.7) * (1 - Ramp(a.Scale, 1.4, 1.6)), $"{Mismatch} The body is {1 / a.Scale:0.00}× the baseline's size."),
-            (1 - Ramp(Math.Abs(a.RotationDegrees), 15, 20), $"{Mismatch} The photo is turned {Math.Abs(a.RotationDegrees):0}° from the baseline."),
-            (Ramp(a.Correlation, 0.80, 0.95), $"{Mismatch} Shading inside the body differs (correlation {a.Correlation:0.00})."),
-            (Ramp(a.Detail, 0.3, 0.6), $"{Mismatch} Skin and garment detail differ (correlation {a.Detail:0.00})."),
+            // A plausible camera change stays within 0.7–1.4× and 15°: the ramps cross the threshold exactly there.
+            (Ramp(a.Scale, 0.65, 0.75) * (1 - Ramp(a.Scale, 1.3, 1.5)), $"{Mismatch} The body is {1 / a.Scale:0.00}× the baseline's size."),
+            (1 - Ramp(Math.Abs(a.RotationDegrees), 10, 20), $"{Mismatch} The photo is turned {Math.Abs(a.RotationDegrees):0}° from the baseline."),
+            (Ramp(a.Correlation, 0.94, 0.98), $"{Mismatch} Shading inside the body differs (correlation {a.Correlation:0.00})."),
         ];
         var weakest = parts.MinBy(p => p.Value);
         var score = Math.Round(weakest.Value, 3);

@@ -5,7 +5,8 @@ namespace ProgressTracker.Imaging.Alignment;
 /// <summary>
 /// How unlike the backdrop each pixel is (0 = backdrop, 50 = one unit, capped at 255): hue difference plus any
 /// lightness difference beyond what a soft cast shadow explains. Skin differs in hue and a dark garment in
-/// lightness, so both stand out; the subject's own shadow on the backdrop does not.
+/// lightness, so both stand out; the subject's own shadow on the backdrop does not. Whole-image operations, so
+/// OpenCV's vectorised, multi-threaded kernels do the per-pixel work.
 /// </summary>
 internal static class BackdropDistance
 {
@@ -13,24 +14,62 @@ internal static class BackdropDistance
     private const double ChromaUnit = 0.03;
     private const double LightnessUnit = 0.25;
 
+    /// <summary>Scores every pixel; CV_8UC1.</summary>
     public static Mat Score(Mat bgr, BackdropModel model)
     {
-        var backdrop = model.Render(bgr.Size());
-        bgr.GetArray(out Vec3b[] pixels);
-        var distance = new byte[pixels.Length];
-        for (var i = 0; i < pixels.Length; i++)
+        using var pixel = new Mat();
+        bgr.ConvertTo(pixel, MatType.CV_32FC3, 1, 1);
+        using var backdrop = model.Render(bgr.Size());
+        // max(·, 0) + 1. (Operations with a Scalar operand are very slow in OpenCvSharp; these are not.)
+        Cv2.Threshold(backdrop, backdrop, 0, 0, ThresholdTypes.Tozero);
+        backdrop.ConvertTo(backdrop, MatType.CV_32FC3, 1, 1);
+
+        using var sum = ChannelSum(pixel);
+        using var modelSum = ChannelSum(backdrop);
+        // Chromaticity (each channel over the sum) difference, squared and summed over channels.
+        using var chroma = new Mat();
+        using (var a = Chromaticity(pixel, sum))
+        using (var b = Chromaticity(backdrop, modelSum))
         {
-            var p = pixels[i];
-            double b = p.Item0 + 1, g = p.Item1 + 1, r = p.Item2 + 1;
-            double mb = Math.Max(1, backdrop[i * 3] + 1), mg = Math.Max(1, backdrop[i * 3 + 1] + 1), mr = Math.Max(1, backdrop[i * 3 + 2] + 1);
-            double sum = b + g + r, modelSum = mb + mg + mr;
-            double db = b / sum - mb / modelSum, dg = g / sum - mg / modelSum, dr = r / sum - mr / modelSum;
-            var chroma = Math.Sqrt(db * db + dg * dg + dr * dr) / ChromaUnit;
-            var lightness = Math.Max(0, Math.Abs(Math.Log(sum / modelSum)) - ShadowTolerance) / LightnessUnit;
-            distance[i] = (byte)Math.Min(255, 50 * Math.Sqrt(chroma * chroma + lightness * lightness));
+            Cv2.Subtract(a, b, a);
+            Cv2.Multiply(a, a, a);
+            using var squared = ChannelSum(a);
+            squared.ConvertTo(chroma, MatType.CV_32FC1, 1 / (ChromaUnit * ChromaUnit));
         }
-        var score = new Mat(bgr.Rows, bgr.Cols, MatType.CV_8UC1);
-        score.SetArray(distance);
+
+        using var lightness = new Mat();
+        Cv2.Divide(sum, modelSum, lightness);
+        Cv2.Log(lightness, lightness);
+        using (var negated = new Mat())
+        {
+            lightness.ConvertTo(negated, MatType.CV_32FC1, -1);
+            Cv2.Max(lightness, negated, lightness);
+        }
+        lightness.ConvertTo(lightness, MatType.CV_32FC1, 1, -ShadowTolerance);
+        Cv2.Threshold(lightness, lightness, 0, 0, ThresholdTypes.Tozero);
+        Cv2.Multiply(lightness, lightness, lightness, 1 / (LightnessUnit * LightnessUnit));
+
+        Cv2.Add(chroma, lightness, chroma);
+        Cv2.Sqrt(chroma, chroma);
+        var score = new Mat();
+        chroma.ConvertTo(score, MatType.CV_8UC1, 50); // saturates at 255
         return score;
+    }
+
+    private static Mat ChannelSum(Mat image)
+    {
+        var sum = new Mat();
+        using var ones = new Mat(1, 3, MatType.CV_32FC1, Scalar.All(1));
+        Cv2.Transform(image, sum, ones);
+        return sum;
+    }
+
+    private static Mat Chromaticity(Mat image, Mat sum)
+    {
+        using var sums = new Mat();
+        Cv2.Merge([sum, sum, sum], sums);
+        var result = new Mat();
+        Cv2.Divide(image, sums, result);
+        return result;
     }
 }

@@ -3,15 +3,16 @@ using OpenCvSharp;
 namespace ProgressTracker.Imaging.Alignment;
 
 /// <summary>
-/// One pyramid level for intensity registration: the grey image (CV_32FC1), which of its pixels carry usable
-/// intensity (CV_32FC1, 0 or 1), and the map from master pixels to this level's pixels.
+/// One pyramid level for registration: the grey image (CV_32FC1), which of its pixels carry usable intensity
+/// (CV_32FC1, 0 or 1), the soft silhouette, and the map from master pixels to this level's pixels.
 /// </summary>
 internal sealed class GreyLevel : IDisposable
 {
     private const int Clipped = 250; // an over-exposed channel no longer follows the light, so it cannot be matched
 
-    public GreyLevel(Mat bgr, double[] fromMaster)
+    public GreyLevel(Mat bgr, double[] fromMaster, Silhouette silhouette)
     {
+        using (var soft = silhouette.Soft(bgr)) soft.ConvertTo(Silhouette, MatType.CV_32FC1, 255);
         Grey = new Mat();
         Cv2.CvtColor(bgr, Grey, ColorConversionCodes.BGR2GRAY);
         Grey.ConvertTo(Grey, MatType.CV_32FC1);
@@ -31,6 +32,8 @@ internal sealed class GreyLevel : IDisposable
 
     public Mat Grey { get; }
     public Mat Usable { get; }
+    /// <summary>Body-ness at this level, 0 (backdrop) to 255 (body), with a sub-pixel outline.</summary>
+    public Mat Silhouette { get; } = new();
     public double[] FromMaster { get; }
     public Size Size => Grey.Size();
 
@@ -38,6 +41,7 @@ internal sealed class GreyLevel : IDisposable
     {
         Grey.Dispose();
         Usable.Dispose();
+        Silhouette.Dispose();
     }
 
     private sealed class DisposableArray(Mat[] mats) : IDisposable

@@ -3,9 +3,10 @@ using OpenCvSharp;
 namespace ProgressTracker.Imaging.Alignment;
 
 /// <summary>
-/// Aligns a follow-up photo to its baseline without landmarks or feature points, so plain backdrops and side
-/// (lateral) views work: the body's silhouette is segmented from the backdrop, the width profiles and silhouettes
-/// give the pose, and intensity inside the body refines it, always leaving out the hip band that treatment changes.
+/// Aligns a follow-up photo to its baseline without landmarks and without relying on feature points, so plain
+/// backdrops and side (lateral) views work: the body's silhouette is segmented from the backdrop, the width
+/// profiles and silhouettes give the pose, and the sub-pixel outline with the intensity inside the body refines it,
+/// always leaving out the hip band that treatment changes. The score says how far to trust the result.
 /// </summary>
 public static class PhotoAligner
 {
@@ -13,7 +14,11 @@ public static class PhotoAligner
 
     /// <param name="baseline">Upright BGR master (CV_8UC3) of the baseline photo.</param>
     /// <param name="photo">Upright BGR master (CV_8UC3) of the photo to align; its size may differ.</param>
-    public static AlignmentResult Align(Mat baseline, Mat photo, CancellationToken ct = default)
+    public static AlignmentResult Align(Mat baseline, Mat photo, CancellationToken ct = default) =>
+        Align(baseline, photo, RegistrationOptions.Default, ct);
+
+    /// <summary>With other design choices, for the benchmark's side-by-side comparisons.</summary>
+    internal static AlignmentResult Align(Mat baseline, Mat photo, RegistrationOptions options, CancellationToken ct)
     {
         Validate(baseline, nameof(baseline));
         Validate(photo, nameof(photo));
@@ -22,7 +27,7 @@ public static class PhotoAligner
         using var p = WorkingImage.Create(photo);
         ct.ThrowIfCancellationRequested();
 
-        var registration = RegistrationPipeline.Run(b, p, ct);
+        var registration = RegistrationPipeline.Run(b, p, options, ct);
         if (registration.Matrix.Any(v => !double.IsFinite(v)) || Affine.Scale(registration.Matrix) < 1e-6)
             return new AlignmentResult(Affine.Identity, 0, AlignmentVerdict.NeedsReview, Method,
                 "The photo could not be registered to the baseline: different view or framing?");
@@ -39,5 +44,7 @@ public static class PhotoAligner
             throw new ArgumentException($"Expected a non-empty 8-bit BGR image (CV_8UC3), got {image.Type()} {image.Width}×{image.Height}.", name);
         if (image.Width < 32 || image.Height < 32)
             throw new ArgumentException($"The image is too small to align ({image.Width}×{image.Height}); at least 32×32 pixels are needed.", name);
+        if (Math.Max(image.Width, image.Height) > 8 * Math.Min(image.Width, image.Height))
+            throw new ArgumentException($"The image is too narrow to align ({image.Width}×{image.Height}); at most 8:1 is supported.", name);
     }
 }

@@ -11,11 +11,13 @@ internal sealed record Silhouette(Mat Mask, BackdropModel Backdrop, double Level
     /// </summary>
     public Mat Soft(Mat bgr)
     {
+        // Scored everywhere, not only near the mask's outline: the cleaned mask is no reference for sub-pixel
+        // work, and grey zones (a garment close to the backdrop) must look the same in both photos.
         using var score = BackdropDistance.Score(bgr, Backdrop);
         var soft = new Mat();
         score.ConvertTo(soft, MatType.CV_32FC1, 1 / Level, -0.5);
-        Cv2.Min(soft, 1.0, soft);
-        Cv2.Max(soft, 0.0, soft);
+        Cv2.Threshold(soft, soft, 1, 1, ThresholdTypes.Trunc);
+        Cv2.Threshold(soft, soft, 0, 0, ThresholdTypes.Tozero);
         return soft;
     }
 

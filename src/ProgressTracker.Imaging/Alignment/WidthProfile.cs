@@ -37,14 +37,14 @@ internal sealed class WidthProfile
     }
 
     /// <summary>
-    /// Rows whose outline a hip treatment changes: from part-way down from the waist (the narrowest row of the upper
-    /// body) to below the widest row of the hips. Null when the profile has no waist-and-hips shape.
+    /// Rows whose outline a hip treatment changes, between the waist (the narrowest row of the upper body) and the
+    /// widest row of the hips. Null when the profile has no waist-and-hips shape (then nothing is left out).
     /// </summary>
     public HipBand? FindHipBand()
     {
         var smooth = Smooth(Width, Math.Max(1, Rows / 60));
         var body = Enumerable.Range(0, Rows).Where(y => smooth[y] > 0).ToArray();
-        if (body.Length < Rows / 4) return null;
+        if (body.Length == 0 || body.Length < Rows / 4) return null;
         int first = body[0], last = body[^1], span = last - first;
 
         // The widest row in the middle of the body is the hips; the narrowest above it is the waist.
@@ -52,7 +52,9 @@ internal sealed class WidthProfile
         var waist = ArgMin(smooth, first, hips);
         if (smooth[hips] < 1.08 * smooth[waist] || hips - waist < span / 10) return null;
         var gap = hips - waist;
-        return new HipBand((double)Math.Max(first, waist + (int)(0.35 * gap)) / Rows, (Math.Min(last, hips + (int)(0.5 * gap)) + 1.0) / Rows);
+        // From a third of the way down from the waist (the iliac crest) to a quarter of that distance below the
+        // widest row (the greater trochanter): where the dip, and the garment edges that move with it, lie.
+        return new HipBand((double)Math.Max(first, waist + (int)(0.35 * gap)) / Rows, (Math.Min(last, hips + (int)(0.25 * gap)) + 1.0) / Rows);
     }
 
     private static int ArgMax(double[] values, int from, int to)

@@ -11,16 +11,14 @@ internal sealed class WorkingImage : IDisposable
     public const int FineEdge = 640;
     public const int CoarseEdge = 320;
 
-    private WorkingImage(Size master, GreyLevel fine, GreyLevel coarse, Mat mask, Mat fineSoft) =>
-        (MasterSize, Fine, Coarse, Mask, FineSilhouette) = (master, fine, coarse, mask, fineSoft);
+    private WorkingImage(Size master, GreyLevel fine, GreyLevel coarse, Mat mask) =>
+        (MasterSize, Fine, Coarse, Mask) = (master, fine, coarse, mask);
 
     public Size MasterSize { get; }
     public GreyLevel Fine { get; }
     public GreyLevel Coarse { get; }
     /// <summary>Body silhouette at the coarse level, 0/255.</summary>
     public Mat Mask { get; }
-    /// <summary>Body-ness 0..1 at the fine level (see <see cref="Silhouette.Soft"/>).</summary>
-    public Mat FineSilhouette { get; }
 
     public static WorkingImage Create(Mat master)
     {
@@ -29,8 +27,8 @@ internal sealed class WorkingImage : IDisposable
         var toFine = Affine.ResizeMap(master.Size(), fine.Size());
         var toCoarse = toFine.Then(Affine.ResizeMap(fine.Size(), coarse.Size()));
         var silhouette = SilhouetteSegmenter.Segment(coarse);
-        return new WorkingImage(master.Size(), new GreyLevel(fine, toFine), new GreyLevel(coarse, toCoarse),
-            silhouette.Mask, silhouette.Soft(fine));
+        return new WorkingImage(master.Size(), new GreyLevel(fine, toFine, silhouette), new GreyLevel(coarse, toCoarse, silhouette),
+            silhouette.Mask);
     }
 
     /// <summary>Area averaging: no aliasing of skin texture or sensor noise into false detail.</summary>
@@ -49,6 +47,5 @@ internal sealed class WorkingImage : IDisposable
         Fine.Dispose();
         Coarse.Dispose();
         Mask.Dispose();
-        FineSilhouette.Dispose();
     }
 }

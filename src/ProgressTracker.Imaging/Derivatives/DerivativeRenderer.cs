@@ -17,7 +17,7 @@ public static class DerivativeRenderer
     public static DerivativeBundle RenderAll(Mat bgr, CancellationToken ct = default)
     {
         RequireBgr(bgr);
-        var master = EncodeJpeg(bgr, DerivativeSpec.MasterJpegQuality);
+        var master = EncodeJpeg(bgr, DerivativeSpec.MasterJpegQuality, DerivativeSpec.MasterOptimizedHuffman);
         ct.ThrowIfCancellationRequested();
 
         // Sizes come from the full image, so they match ResizeToJpeg/ResizeToWebp of the full image exactly.
@@ -64,8 +64,15 @@ public static class DerivativeRenderer
         return resized.Owned ? resized.Release() : bgr.Clone();
     }
 
-    /// <summary>Full-size JPEG, used for the normalised master.</summary>
-    public static byte[] EncodeJpeg(Mat bgr, int quality)
+    /// <summary>JPEG of the whole matrix, with optimised Huffman tables.</summary>
+    public static byte[] EncodeJpeg(Mat bgr, int quality) => EncodeJpeg(bgr, quality, optimizedHuffman: true);
+
+    /// <summary>
+    /// JPEG of the whole matrix. Optimised Huffman tables take a second pass over the coded data: a few
+    /// milliseconds for a display-size image, which they make several percent smaller, but as much as the
+    /// plain encode itself for a 12-megapixel master (see <see cref="DerivativeSpec.MasterOptimizedHuffman"/>).
+    /// </summary>
+    public static byte[] EncodeJpeg(Mat bgr, int quality, bool optimizedHuffman)
     {
         RequireBgr(bgr);
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
@@ -74,8 +81,7 @@ public static class DerivativeRenderer
         var parameters = new[]
         {
             new ImageEncodingParam(ImwriteFlags.JpegQuality, quality),
-            // Optimised Huffman tables cost a few milliseconds and save several percent of every file.
-            new ImageEncodingParam(ImwriteFlags.JpegOptimize, 1),
+            new ImageEncodingParam(ImwriteFlags.JpegOptimize, optimizedHuffman ? 1 : 0),
         };
         Cv2.ImEncode(".jpg", bgr, out var bytes, parameters);
         return bytes;

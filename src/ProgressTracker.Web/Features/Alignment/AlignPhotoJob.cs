@@ -57,7 +57,17 @@ public sealed class AlignPhotoJob(
         }
         else
         {
-            var result = PhotoAligner.Align(baselineMaster!, photoMaster, ct);
+            AlignmentResult result;
+            try
+            {
+                result = PhotoAligner.Align(baselineMaster!, photoMaster, ct);
+            }
+            catch (ArgumentException e)
+            {
+                // Inputs the aligner refuses (extreme shapes, tiny images) are a readable failure, not a retry.
+                photo.Alignment.Fail(baselineId, $"The photo could not be aligned automatically: {e.Message}", now);
+                return Outcome.Failed;
+            }
             var status = result.Verdict == AlignmentVerdict.Aligned ? AlignmentStatus.Aligned : AlignmentStatus.NeedsReview;
             photo.Alignment.Record(baselineId, result.Matrix, Math.Round(result.Score, 3), AlignmentMethod.Auto, status,
                 result.Reason, now);
