@@ -19,6 +19,7 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
     public DateOnly Today { get; private set; }
     public string? VisitError { get; private set; }
     public bool HasUnfinishedPhotos { get; private set; }
+    public PatientHeader Header { get; private set; } = null!;
 
     [TempData] public string? Flash { get; set; }
 
@@ -56,6 +57,13 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
         Visits = Timeline.Visits;
         Course = new TreatmentCourse(Visits);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var actions = new List<HeaderAction>();
+        if (Visits.LastOrDefault() is { } latest)
+            actions.Add(new HeaderAction($"Upload to {latest.Date:d MMM} visit", $"/visits/{latest.Id}/upload", Primary: true));
+        if (Timeline.Views.Any(v => v.Visits.Sum(c => c.Photos.Count(p => p.Status == PhotoStatus.Ready)) >= 2))
+            actions.Add(new HeaderAction("Compare", $"/patients/{id}/compare"));
+        actions.Add(new HeaderAction("Add visit", "#add-visit"));
+        Header = new PatientHeader(Timeline.Patient, Course, Today, PatientTab.Timeline, actions);
         HasUnfinishedPhotos = Timeline.Views.SelectMany(v => v.Visits).SelectMany(v => v.Photos)
             .Any(p => p.Status is PhotoStatus.Pending or PhotoStatus.Processing
                       || (p.Status == PhotoStatus.Ready && p.Alignment.Status == AlignmentStatus.Pending));

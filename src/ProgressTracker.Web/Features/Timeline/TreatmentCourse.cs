@@ -32,6 +32,14 @@ public sealed class TreatmentCourse
         return weeks >= 0 ? $"wk {weeks}" : $"{-weeks} wk before";
     }
 
+    /// <summary>The caption under a compared photo: "baseline", "first session", "week 26", "3 weeks before".</summary>
+    public string WeekPhrase(DateOnly date)
+    {
+        if (WeeksAt(date) is not { } weeks) return "";
+        if (date == Start) return HasTreatment ? "first session" : "baseline";
+        return weeks >= 0 ? $"week {weeks}" : $"{-weeks} week{(weeks == -1 ? "" : "s")} before";
+    }
+
     /// <summary>"PLLA · 3 sessions · started 12 Mar 2026".</summary>
     public string? Summary =>
         HasTreatment

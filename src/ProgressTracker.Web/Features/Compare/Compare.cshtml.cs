@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Patients;
+using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Timeline;
+using ProgressTracker.Web.Infrastructure.Identity;
+
+namespace ProgressTracker.Web.Features.Compare;
+
+public enum CompareMode { Side, Slider, Overlay }
+
+/// <summary>
+/// Before/after for one view: any two processed photos (default: the baseline against the latest), shown side by
+/// side, as a wipe, or as an onion-skin overlay, aligned to the baseline or as taken.
+/// </summary>
+public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock) : PageModel
+{
+    public PatientHeader Header { get; private set; } = null!;
+    /// <summary>Views that have at least one processed photo; the view picker offers these.</summary>
+    public IReadOnlyList<PhotoView> Views { get; private set; } = [];
+    public PhotoView? View { get; private set; }
+    public IReadOnlyList<ViewFrame> Frames { get; private set; } = [];
+    public ViewFrame? Before { get; private set; }
+    public ViewFrame? After { get; private set; }
+    public CompareMode Mode { get; private set; }
+    public bool Aligned { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? view, Guid? before, Guid? after, string? mode,
+        bool? aligned, CancellationToken ct)
+    {
+        var found = await access.PatientAsync(id, User, PatientOperations.View, ct);
+        if (found.Access != Access.Granted) return NotFound();
+        var data = await timeline.LoadAsync(found.Value!, null, ct);
+        var course = new TreatmentCourse(data.Visits);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Header = new PatientHeader(data.Patient, course, today, PatientTab.Compare, []);
+        Mode = Enum.TryParse<CompareMode>(mode, ignoreCase: true, out var m) ? m : CompareMode.Side;
+        Aligned = aligned ?? true;
+
+        var rows = data.Views.Select(r => (Row: r, Frames: ViewFrame.Of(r, course))).Where(r => r.Frames.Count > 0).ToList();
+        Views = rows.Select(r => r.Row.View).ToList();
+        if (rows.Count == 0) return Page();
+        // The asked-for view, else the first view that has something to compare.
+        var chosen = rows.FirstOrDefault(r => view is not null && EnumNames.ToKebab(r.Row.View) == view);
+        if (chosen.Row is null) chosen = rows.FirstOrDefault(r => r.Frames.Count >= 2);
+        if (chosen.Row is null) chosen = rows[0];
+        View = chosen.Row.View;
+        Frames = chosen.Frames;
+        (Before, After) = Pick(Frames, before, after);
+        return Page();
+    }
+
+    /// <summary>The asked-for pair when both belong to this view; otherwise the baseline against the latest.</summary>
+    private static (ViewFrame? Before, ViewFrame? After) Pick(IReadOnlyList<ViewFrame> frames, Guid? before, Guid? after)
+    {
+        if (frames.Count < 2) return (frames.FirstOrDefault(), null);
+        var b = frames.FirstOrDefault(f => f.Id == before) ?? frames.FirstOrDefault(f => f.IsBaseline) ?? frames[0];
+        var a = frames.FirstOrDefault(f => f.Id == after && f.Id != b.Id) ?? frames.LastOrDefault(f => f.Id != b.Id)!;
+        return (b, a);
+    }
+
+    public string UrlFor(PhotoView view) => $"/patients/{Header.Patient.Id}/compare?view={EnumNames.ToKebab(view)}";
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Patients;
+using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Timeline;
+using ProgressTracker.Web.Infrastructure.Identity;
+
+namespace ProgressTracker.Web.Features.Progression;
+
+/// <summary>Every visit of one view as an aligned filmstrip, with a player that steps or plays through them.</summary>
+public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock) : PageModel
+{
+    public PatientHeader Header { get; private set; } = null!;
+    public IReadOnlyList<PhotoView> Views { get; private set; } = [];
+    public PhotoView? View { get; private set; }
+    public IReadOnlyList<ViewFrame> Frames { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? view, CancellationToken ct)
+    {
+        var found = await access.PatientAsync(id, User, PatientOperations.View, ct);
+        if (found.Access != Access.Granted) return NotFound();
+        var data = await timeline.LoadAsync(found.Value!, null, ct);
+        var course = new TreatmentCourse(data.Visits);
+        Header = new PatientHeader(data.Patient, course, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            PatientTab.Progression, []);
+        var rows = data.Views.Select(r => (Row: r, Frames: ViewFrame.Of(r, course))).Where(r => r.Frames.Count > 0).ToList();
+        Views = rows.Select(r => r.Row.View).ToList();
+        if (rows.Count == 0) return Page();
+        var chosen = rows.FirstOrDefault(r => view is not null && EnumNames.ToKebab(r.Row.View) == view);
+        if (chosen.Row is null) chosen = rows.MaxBy(r => r.Frames.Count);
+        View = chosen.Row.View;
+        Frames = chosen.Frames;
+        return Page();
+    }
+}
