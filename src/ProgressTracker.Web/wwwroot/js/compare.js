@@ -99,7 +99,8 @@ if (form && stage) {
     form.requestSubmit();
   };
   document.addEventListener('keydown', (e) => {
-    if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest('input[type=text], input[type=range], select, textarea')) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest('input[type=text], select, textarea')) return;
+    if (e.key.startsWith('Arrow') && e.target.closest('input[type=range], [data-wipe]')) return; // they own the arrows
     const keys = {
       1: () => setMode('side'), 2: () => setMode('slider'), 3: () => setMode('overlay'),
       '+': zoom.zoomIn, '=': zoom.zoomIn, '-': zoom.zoomOut, 0: zoom.fit,

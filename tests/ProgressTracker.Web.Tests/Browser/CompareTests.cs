@@ -1,0 +1,212 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OpenCvSharp;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Browser;
+
+/// <summary>
+/// The timeline, compare and progression screens in Chromium, on a patient with three visits and two views. Checks
+/// what is drawn (pixels), not only what the markup says.
+/// </summary>
+public sealed class CompareTests
+{
+    private sealed record Patient(string Id, string[] LateralPhotos);
+
+    [Fact]
+    public async Task Timeline_shows_every_visit_and_view_and_two_ticks_open_compare_with_them()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var patient = await SeedAsync(app);
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.SignedInPageAsync(app);
+        await page.GotoAsync($"/patients/{patient.Id}");
+
+        Assert.Equal(3, await page.Locator("table.timeline thead th.visit-col").CountAsync());
+        var rows = page.Locator("table.timeline tbody tr");
+        Assert.Equal(["Front", "Left lateral"], (await rows.Locator("th").AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()));
+        Assert.Equal(5, await page.Locator("a.thumb img").CountAsync()); // front has no photo at the second visit
+        Assert.Equal(1, await page.Locator("a.cell-empty").CountAsync());
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-1440.png"), FullPage = true });
+
+        var lateral = page.Locator("tr:has(th:text-is('Left lateral')) [data-compare-pick]");
+        await lateral.Nth(0).CheckAsync();
+        await page.GetByText("Now tick a second Left lateral photo").WaitForAsync();
+        await lateral.Nth(2).ClickAsync(); // the second tick navigates
+        await page.WaitForURLAsync(new Regex("/compare\\?"));
+        Assert.Equal(patient.LateralPhotos[0], await page.Locator("select[name=before]").InputValueAsync());
+        Assert.Equal(patient.LateralPhotos[2], await page.Locator("select[name=after]").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Slider_moves_the_split_overlay_opacity_changes_the_pixels_and_zoom_stays_in_sync()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var patient = await SeedAsync(app);
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.SignedInPageAsync(app);
+        // As taken: the follow-ups are shifted and rotated, so before and after differ clearly on screen.
+        await page.GotoAsync($"/patients/{patient.Id}/compare?view=left-lateral&aligned=false");
+        await WaitForImagesAsync(page);
+        Assert.Equal(patient.LateralPhotos[2], await page.Locator("select[name=after]").InputValueAsync()); // latest by default
+        var stage = page.Locator("[data-compare-stage]");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-side-1440.png"), FullPage = true });
+
+        // Slider: drag the handle to a quarter of the width; the arrow keys nudge it.
+        await page.Keyboard.PressAsync("2");
+        Assert.Equal("slider", await stage.GetAttributeAsync("data-mode"));
+        var handle = page.Locator("[data-wipe]");
+        var box = (await stage.BoundingBoxAsync())!;
+        var grip = (await handle.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(grip.X + grip.Width / 2, grip.Y + grip.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.25f, grip.Y + grip.Height / 2, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+        Assert.InRange(int.Parse((await handle.GetAttributeAsync("aria-valuenow"))!), 23, 27);
+        using var quarter = await ShotAsync(stage);
+        await handle.FocusAsync();
+        await page.Keyboard.PressAsync("End");
+        Assert.Equal("100", await handle.GetAttributeAsync("aria-valuenow"));
+        using var allBefore = await ShotAsync(stage);
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.Equal("98", await handle.GetAttributeAsync("aria-valuenow"));
+        // Right of the split the later photo shows, left of it the earlier one.
+        Assert.True(MeanDifference(quarter, allBefore, 0.30, 0.95) > 2, "moving the split must change the right-hand part");
+        Assert.True(MeanDifference(quarter, allBefore, 0.0, 0.20) < 1, "left of both splits the earlier photo shows in both");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-slider-1440.png"), FullPage = true });
+
+        // Overlay: the later photo over the earlier one; its opacity decides what is drawn.
+        await page.Keyboard.PressAsync("3");
+        var opacity = page.Locator("[data-opacity]");
+        await opacity.FillAsync("0");
+        using var transparent = await ShotAsync(stage);
+        await opacity.FillAsync("100");
+        using var opaque = await ShotAsync(stage);
+        await opacity.FillAsync("50");
+        using var half = await ShotAsync(stage);
+        var full = MeanDifference(transparent, opaque, 0, 1);
+        Assert.True(full > 2, $"opacity 0 and 100 must draw different photos (difference {full:0.00})");
+        Assert.InRange(MeanDifference(transparent, half, 0, 1), full * 0.25, full * 0.75);
+        Assert.True(MeanDifference(transparent, allBefore, 0, 1) < 1, "at opacity 0 only the earlier photo is drawn");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-overlay-1440.png"), FullPage = true });
+
+        // Side by side: zoom and pan move both photos together.
+        await page.Keyboard.PressAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoom in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoom in" }).ClickAsync();
+        Assert.Equal("156%", await page.Locator("[data-zoom-level]").InnerTextAsync());
+        var left = page.Locator("[data-side=before]");
+        var leftBox = (await left.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(leftBox.X + leftBox.Width / 2, leftBox.Y + leftBox.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(leftBox.X + leftBox.Width / 2 - 60, leftBox.Y + leftBox.Height / 2 - 90, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        var transforms = await page.Locator("[data-layer]").EvaluateAllAsync<string[]>("ls => ls.map(l => getComputedStyle(l).transform)");
+        Assert.Equal(2, transforms.Length);
+        Assert.Equal(transforms[0], transforms[1]);
+        Assert.StartsWith("matrix(1.5625, 0, 0, 1.5625, ", transforms[0]);
+        Assert.DoesNotContain(", 0, 0)", transforms[0]); // panned away from the corner
+        using var leftShot = await ShotAsync(left);
+        using var rightShot = await ShotAsync(page.Locator("[data-side=after]"));
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-zoomed-1440.png"), FullPage = true });
+
+        // Aligned toggle swaps both photos to their versions on the baseline's canvas, and the URL remembers it.
+        await page.Locator("label.switch").ClickAsync();
+        var sources = await page.Locator("[data-compare-stage] img").EvaluateAllAsync<string[]>("is => is.map(i => i.getAttribute('src'))");
+        Assert.Contains("/media/aligned?r=", sources[1]);
+        Assert.Contains("aligned=true", page.Url);
+
+        // ← shows the previous visit as "after".
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.WaitForURLAsync(new Regex($"after={patient.LateralPhotos[1]}"));
+        Assert.Equal(patient.LateralPhotos[1], await page.Locator("select[name=after]").InputValueAsync());
+        Assert.Equal("side", await stage.GetAttributeAsync("data-mode"));
+
+        var phone = await session.SignedInPageAsync(app, width: 390, height: 844);
+        await phone.GotoAsync($"/patients/{patient.Id}/compare?view=left-lateral&mode=slider");
+        await WaitForImagesAsync(phone);
+        await phone.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-slider-390.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Progression_shows_every_visit_of_the_view_and_steps_through_them()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var patient = await SeedAsync(app);
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.SignedInPageAsync(app);
+        await page.GotoAsync($"/patients/{patient.Id}/progression?view=left-lateral");
+        await WaitForImagesAsync(page);
+
+        var frames = page.Locator("[data-frame]");
+        Assert.Equal(3, await frames.CountAsync());
+        Assert.Equal(["12 Mar 2026", "9 Apr 2026", "10 Sep 2026"], await page.Locator(".frame-date").AllInnerTextsAsync());
+        Assert.Contains("10 Sep 2026", await page.Locator("[data-player-caption]").InnerTextAsync());
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.Contains("9 Apr 2026", await page.Locator("[data-player-caption]").InnerTextAsync());
+        Assert.Equal("true", await frames.Nth(1).GetAttributeAsync("aria-current"));
+        await frames.Nth(0).ClickAsync();
+        Assert.Contains("12 Mar 2026", await page.Locator("[data-player-caption]").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("progression-1440.png"), FullPage = true });
+    }
+
+    /// <summary>Three visits; left lateral at each, front at the first and last. Waits until all are aligned.</summary>
+    private static async Task<Patient> SeedAsync(TestApp app)
+    {
+        var api = await ApiClient.SignInAsync(app);
+        var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
+        var visits = new List<string>();
+        foreach (var (kind, date) in new[] { ("baseline", "2026-03-12"), ("treatment", "2026-04-09"), ("follow-up", "2026-09-10") })
+            visits.Add((await api.CreateVisitAsync(patientId, kind, date)).GetProperty("id").GetString()!);
+
+        var lateral = new List<string> { await UploadAsync(api, visits[0], TestImages.Jpeg(900, 1200, seed: 7), "left-lateral") };
+        foreach (var (visit, shift) in new[] { (visits[1], 40.0), (visits[2], 90.0) })
+        {
+            var (jpeg, _) = WarpedPhotos.Make("left-lateral", 7, 0.3, degrees: 4, scale: 0.92, shiftX: shift, shiftY: 30);
+            lateral.Add(await UploadAsync(api, visit, jpeg, "left-lateral"));
+        }
+        var front = new[]
+        {
+            await UploadAsync(api, visits[0], TestImages.Jpeg(900, 1200, seed: 8, view: "front"), "front"),
+            await UploadAsync(api, visits[2], TestImages.Jpeg(900, 1200, seed: 9, view: "front"), "front"),
+        };
+        foreach (var id in lateral.Concat(front)) await WaitUntilAlignedAsync(api, id);
+        return new Patient(patientId, [.. lateral]);
+    }
+
+    private static async Task<string> UploadAsync(ApiClient api, string visitId, byte[] jpeg, string view)
+    {
+        var response = await api.UploadAsync(visitId, jpeg, view);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private static async Task WaitUntilAlignedAsync(ApiClient api, string photoId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var photo = await api.GetPhotoAsync(photoId);
+            if (photo.GetProperty("status").GetString() == "failed") throw new InvalidOperationException("processing failed");
+            if (photo.GetProperty("alignment").GetProperty("status").GetString() is not "pending") return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"photo {photoId} was not aligned in time");
+    }
+
+    private static Task WaitForImagesAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+
+    private static async Task<Mat> ShotAsync(ILocator locator) =>
+        Cv2.ImDecode(await locator.ScreenshotAsync(), ImreadModes.Grayscale);
+
+    /// <summary>Mean absolute grey-level difference over a vertical band (fractions of the width).</summary>
+    private static double MeanDifference(Mat a, Mat b, double from, double to)
+    {
+        var band = new Rect((int)(a.Width * from), 0, Math.Max(1, (int)(a.Width * (to - from))), a.Height);
+        using var diff = new Mat();
+        Cv2.Absdiff(a[band], b[band], diff);
+        return Cv2.Mean(diff).Val0;
+    }
+}
