@@ -18,7 +18,7 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
     public TreatmentCourse Course { get; private set; } = null!;
     public DateOnly Today { get; private set; }
     public string? VisitError { get; private set; }
-    public bool HasUnfinishedPhotos { get; private set; }
+    public TimelineGrid Grid { get; private set; } = null!;
     public PatientHeader Header { get; private set; } = null!;
 
     [TempData] public string? Flash { get; set; }
@@ -64,9 +64,7 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
             actions.Add(new HeaderAction("Compare", $"/patients/{id}/compare"));
         actions.Add(new HeaderAction("Add visit", "#add-visit"));
         Header = new PatientHeader(Timeline.Patient, Course, Today, PatientTab.Timeline, actions);
-        HasUnfinishedPhotos = Timeline.Views.SelectMany(v => v.Visits).SelectMany(v => v.Photos)
-            .Any(p => p.Status is PhotoStatus.Pending or PhotoStatus.Processing
-                      || (p.Status == PhotoStatus.Ready && p.Alignment.Status == AlignmentStatus.Pending));
+        Grid = new TimelineGrid(Timeline, Course, ForStaff: true);
         return true;
     }
 }
