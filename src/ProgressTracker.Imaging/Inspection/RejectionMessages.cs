@@ -34,6 +34,10 @@ internal static class RejectionMessages
     public static string NoImageData(ImageFormatKind format) =>
         $"The {Name(format)} file contains no picture data. Please export the photo again.";
 
+    public static string ImplausiblySmall(ImageFormatKind format, long width, long height, long bytes) =>
+        $"The {Name(format)} header says {width} × {height} pixels, but the file holds only {Quantities.Bytes(bytes, bytes).Value}: " +
+        "it is damaged or not a real photo. Please export it again.";
+
     public static string Name(ImageFormatKind format) => format switch
     {
         ImageFormatKind.Jpeg => "JPEG",

@@ -45,14 +45,23 @@ public static class UploadInspector
             ImageFormatKind.Png => PngStructure.Walk(stream),
             _ => PingProbe.Probe(stream, kind),
         };
-        return Judge(kind, check, limits);
+        return Judge(kind, check, limits, length);
     }
 
-    private static InspectionResult Judge(ImageFormatKind kind, StructureCheck check, ImageLimits limits)
+    /// <summary>A solid-colour 4:2:0 JPEG costs about one byte per 120 pixels; real photos far more.</summary>
+    private const long MinPixelsPerJpegByte = 2000;
+
+    private static InspectionResult Judge(ImageFormatKind kind, StructureCheck check, ImageLimits limits, long length)
     {
         // Dimensions come from the header, so an oversized image is reported even if the file is also cut short.
         if (check.HasDimensions && (long)check.Width * check.Height > limits.MaxPixels)
             return InspectionResult.Reject(RejectionMessages.TooManyPixels(check.Width, check.Height, limits.MaxPixels), kind);
+
+        // A decoder fills missing JPEG data with grey, so a few kilobytes claiming tens of megapixels would "succeed"
+        // as a blank photo after seconds of work. Even a uniformly black JPEG needs far more than this.
+        if (kind == ImageFormatKind.Jpeg && check.Status == StructureStatus.Complete && check.HasDimensions
+            && length < (long)check.Width * check.Height / MinPixelsPerJpegByte)
+            return InspectionResult.Reject(RejectionMessages.ImplausiblySmall(kind, check.Width, check.Height, length), kind);
 
         return check.Status switch
         {
