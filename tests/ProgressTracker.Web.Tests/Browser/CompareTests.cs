@@ -13,13 +13,11 @@ namespace ProgressTracker.Web.Tests.Browser;
 /// </summary>
 public sealed class CompareTests
 {
-    private sealed record Patient(string Id, string[] LateralPhotos);
-
     [Fact]
     public async Task Timeline_shows_every_visit_and_view_and_two_ticks_open_compare_with_them()
     {
         await using var app = await TestApp.StartAsync(StorageMode.Embedded);
-        var patient = await SeedAsync(app);
+        var patient = await SeededPatient.CreateAsync(app);
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.SignedInPageAsync(app);
         await page.GotoAsync($"/patients/{patient.Id}");
@@ -44,7 +42,7 @@ public sealed class CompareTests
     public async Task Slider_moves_the_split_overlay_opacity_changes_the_pixels_and_zoom_stays_in_sync()
     {
         await using var app = await TestApp.StartAsync(StorageMode.Embedded);
-        var patient = await SeedAsync(app);
+        var patient = await SeededPatient.CreateAsync(app);
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.SignedInPageAsync(app);
         // As taken: the follow-ups are shifted and rotated, so before and after differ clearly on screen.
@@ -134,7 +132,7 @@ public sealed class CompareTests
     public async Task Progression_shows_every_visit_of_the_view_and_steps_through_them()
     {
         await using var app = await TestApp.StartAsync(StorageMode.Embedded);
-        var patient = await SeedAsync(app);
+        var patient = await SeededPatient.CreateAsync(app);
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.SignedInPageAsync(app);
         await page.GotoAsync($"/patients/{patient.Id}/progression?view=left-lateral");
@@ -152,50 +150,7 @@ public sealed class CompareTests
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("progression-1440.png"), FullPage = true });
     }
 
-    /// <summary>Three visits; left lateral at each, front at the first and last. Waits until all are aligned.</summary>
-    private static async Task<Patient> SeedAsync(TestApp app)
-    {
-        var api = await ApiClient.SignInAsync(app);
-        var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
-        var visits = new List<string>();
-        foreach (var (kind, date) in new[] { ("baseline", "2026-03-12"), ("treatment", "2026-04-09"), ("follow-up", "2026-09-10") })
-            visits.Add((await api.CreateVisitAsync(patientId, kind, date)).GetProperty("id").GetString()!);
-
-        var lateral = new List<string> { await UploadAsync(api, visits[0], TestImages.Jpeg(900, 1200, seed: 7), "left-lateral") };
-        foreach (var (visit, shift) in new[] { (visits[1], 40.0), (visits[2], 90.0) })
-        {
-            var (jpeg, _) = WarpedPhotos.Make("left-lateral", 7, 0.3, degrees: 4, scale: 0.92, shiftX: shift, shiftY: 30);
-            lateral.Add(await UploadAsync(api, visit, jpeg, "left-lateral"));
-        }
-        var front = new[]
-        {
-            await UploadAsync(api, visits[0], TestImages.Jpeg(900, 1200, seed: 8, view: "front"), "front"),
-            await UploadAsync(api, visits[2], TestImages.Jpeg(900, 1200, seed: 9, view: "front"), "front"),
-        };
-        foreach (var id in lateral.Concat(front)) await WaitUntilAlignedAsync(api, id);
-        return new Patient(patientId, [.. lateral]);
-    }
-
-    private static async Task<string> UploadAsync(ApiClient api, string visitId, byte[] jpeg, string view)
-    {
-        var response = await api.UploadAsync(visitId, jpeg, view);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    private static async Task WaitUntilAlignedAsync(ApiClient api, string photoId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            var photo = await api.GetPhotoAsync(photoId);
-            if (photo.GetProperty("status").GetString() == "failed") throw new InvalidOperationException("processing failed");
-            if (photo.GetProperty("alignment").GetProperty("status").GetString() is not "pending") return;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"photo {photoId} was not aligned in time");
-    }
-
-    private static Task WaitForImagesAsync(IPage page) =>
+    internal static Task WaitForImagesAsync(IPage page) =>
         page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
 
     private static async Task<Mat> ShotAsync(ILocator locator) =>

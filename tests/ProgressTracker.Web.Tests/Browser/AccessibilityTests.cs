@@ -1,0 +1,59 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Browser;
+
+/// <summary>
+/// Every screen a clinician works in, checked by axe-core against WCAG 2.1 A and AA (labels, contrast, roles,
+/// keyboard names) at desktop and phone widths. Serious and critical findings fail the test.
+/// </summary>
+public sealed class AccessibilityTests
+{
+    [Fact]
+    public async Task Clinician_screens_have_no_serious_accessibility_violations()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var patient = await SeededPatient.CreateAsync(app);
+        await using var session = await BrowserSession.LaunchAsync();
+        string[] screens =
+        [
+            "/patients", $"/patients/{patient.Id}",
+            $"/patients/{patient.Id}/compare?view=left-lateral&mode=side",
+            $"/patients/{patient.Id}/compare?view=left-lateral&mode=slider",
+            $"/patients/{patient.Id}/compare?view=left-lateral&mode=overlay",
+            $"/patients/{patient.Id}/progression?view=left-lateral",
+            $"/photos/{patient.LateralPhotos[1]}",
+            $"/visits/{patient.FirstVisitId}/upload",
+        ];
+        var findings = new List<string>();
+        foreach (var width in new[] { 1440, 390 })
+        {
+            var page = await session.SignedInPageAsync(app, width: width, height: 900);
+            foreach (var screen in screens)
+            {
+                await page.GotoAsync(screen);
+                await CompareTests.WaitForImagesAsync(page);
+                findings.AddRange(await SeriousViolationsAsync(page, $"{screen} @ {width}px"));
+            }
+            await page.CloseAsync();
+        }
+        var anonymous = await session.Browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        await anonymous.GotoAsync("/login");
+        findings.AddRange(await SeriousViolationsAsync(anonymous, "/login"));
+
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{where}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+    }
+}
