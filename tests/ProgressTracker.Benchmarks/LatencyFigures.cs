@@ -12,6 +12,14 @@ public sealed class LatencyFigures
 
     public void Add(double milliseconds) => _milliseconds.Add(milliseconds);
 
+    /// <summary>Median of a[i] − b[i] over requests made in the same rounds, in the same order.</summary>
+    public static double MedianDifference(LatencyFigures a, LatencyFigures b)
+    {
+        var differences = new LatencyFigures();
+        foreach (var (x, y) in a._milliseconds.Zip(b._milliseconds)) differences.Add(x - y);
+        return differences.Median;
+    }
+
     /// <summary>Nearest rank: the smallest value with at least p of all values at or below it.</summary>
     public double Percentile(double p)
     {
