@@ -26,6 +26,8 @@ public static class TimelineBenchmark
     {
         public LatencyFigures Figures { get; } = new();
         public long Bytes { get; set; }
+        /// <summary>The first request after start (JIT, first queries), left out of the figures.</summary>
+        public double FirstMs { get; set; }
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -66,6 +68,7 @@ public static class TimelineBenchmark
                     var probe = probes[(round + k) % probes.Length]; // no probe always goes first
                     var (status, body, ms) = await GetAsync(http, probe.Url);
                     probe.Check(status, body);
+                    if (round == 0) probe.FirstMs = ms;
                     if (round < warmup) continue;
                     probe.Figures.Add(ms);
                     probe.Bytes = body.Length;
@@ -74,7 +77,7 @@ public static class TimelineBenchmark
 
             foreach (var p in probes)
                 Console.WriteLine($"  {p.Label,-44} median {p.Figures.Median,7:0.0} ms   p95 {p.Figures.P95,7:0.0} ms   " +
-                                  $"max {p.Figures.Max,7:0.0} ms   {p.Bytes / 1024.0,6:0.0} KiB");
+                                  $"max {p.Figures.Max,7:0.0} ms   {p.Bytes / 1024.0,6:0.0} KiB   (first request {p.FirstMs:0} ms)");
             // Page, API and floor of one round ran back to back, so their differences are paired: a burst of load
             // on the machine moves all three and cancels out of the medians of the differences.
             var (page, api, floor) = (probes[0].Figures, probes[1].Figures, probes[2].Figures);
