@@ -22,7 +22,7 @@ public sealed class TimelineSeed(AppDbContext db, Guid clinicianId)
     public const int VisitCount = 30;
     public static readonly PhotoView[] Views =
         [PhotoView.Front, PhotoView.Back, PhotoView.LeftLateral, PhotoView.RightLateral];
-    private static readonly DateOnly CourseStart = new(2024, 12, 2);
+    private static readonly DateOnly CourseStart = new(2024, 11, 18);
 
     private readonly Random _random = new(2026); // the same rows every run
     private readonly Dictionary<(Guid Patient, PhotoView View), Guid> _baselines = [];
