@@ -3,6 +3,8 @@ using ProgressTracker.Benchmarks;
 // Usage: dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- [ingest] [--photos N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-sharp [--runs N] [--blocks N] [--warmup N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-stages [--runs N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- align [--pairs N] [--mismatches N] [--real a.jpg,b.png]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- timeline [--warmup N] [--requests N] [--other-patients N]
 var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).DefaultIfEmpty(8).First();
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "ingest";
 
@@ -18,7 +20,8 @@ switch (which)
     case "ingest-worker": // started by ingest-sharp in a child process to measure peak memory; not for direct use
         return IngestWorker.Run(args);
     case "align": return AlignmentBenchmark.Run(args);
+    case "timeline": return await TimelineBenchmark.RunAsync(args);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline");
         return 2;
 }

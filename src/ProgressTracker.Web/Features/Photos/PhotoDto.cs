@@ -13,7 +13,9 @@ public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView V
     string? FailureReason, int? Width, int? Height, DateTimeOffset? CapturedAt, string ContentHash,
     DateTimeOffset UploadedAt, PhotoMediaDto Media, AlignmentDto Alignment)
 {
-    public static PhotoDto From(Photo p)
+    public static PhotoDto From(Photo p) => From(PhotoSummary.Of(p));
+
+    public static PhotoDto From(PhotoSummary p)
     {
         var ready = p.Status == PhotoStatus.Ready;
         var aligned = ready && HasAlignedImages(p.Alignment);
@@ -32,10 +34,10 @@ public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView V
         a.Matrix is not null && a.Status is AlignmentStatus.Aligned or AlignmentStatus.NeedsReview;
 
     /// <summary>Versioned so a new derivative recipe gets a new URL and long-lived caching stays correct.</summary>
-    public static string MediaUrl(Photo p, string variant) =>
+    public static string MediaUrl(PhotoSummary p, string variant) =>
         $"/api/v1/photos/{p.Id}/media/{variant}?v={p.DerivativesVersion ?? 0}";
 
     /// <summary>Named by alignment revision: a new alignment is a new URL.</summary>
-    public static string AlignedUrl(Photo p, string variant) =>
+    public static string AlignedUrl(PhotoSummary p, string variant) =>
         $"/api/v1/photos/{p.Id}/media/{variant}?r={p.Alignment.Revision}";
 }

@@ -15,7 +15,10 @@ public sealed record TimelineViewDto(PhotoView View, Guid? BaselinePhotoId, IRea
 /// <summary>Visits: every visit in date order (the grid's columns), also when it has no photos yet.</summary>
 public sealed record TimelineDto(PatientDto Patient, IReadOnlyList<VisitDto> Visits, IReadOnlyList<TimelineViewDto> Views);
 
-/// <summary>Builds a patient's timeline in two queries; serves the patient page and the API alike.</summary>
+/// <summary>
+/// Builds a patient's timeline in three queries; serves the patient page and the API alike. Photos are loaded as
+/// summaries (only the columns the DTO shows) and put into their cells through one lookup, not a scan per cell.
+/// </summary>
 public sealed class TimelineQuery(AppDbContext db)
 {
     public async Task<TimelineDto> LoadAsync(Patient patient, PhotoView? onlyView, CancellationToken ct)
@@ -24,26 +27,27 @@ public sealed class TimelineQuery(AppDbContext db)
             .OrderBy(v => v.Date).ThenBy(v => v.CreatedAt).ToListAsync(ct);
         var photoQuery = db.Photos.AsNoTracking().Where(p => p.PatientId == patient.Id);
         if (onlyView is { } only) photoQuery = photoQuery.Where(p => p.View == only);
-        var photos = await photoQuery.ToListAsync(ct);
+        var photos = await photoQuery.Select(PhotoSummary.Projection).ToListAsync(ct);
         var chosen = await db.ViewBaselines.AsNoTracking().Where(b => b.PatientId == patient.Id)
             .ToDictionaryAsync(b => b.View, b => b.PhotoId, ct);
 
+        var visitDtos = visits.Select(VisitDto.From).ToList();
         var visitOrder = visits.Select((v, i) => (v.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var cells = photos.ToLookup(p => (p.View, p.VisitId));
         var views = photos.Select(p => p.View).Distinct().OrderBy(v => v).ToList();
         if (onlyView is { } single && !views.Contains(single)) views.Add(single);
 
         var rows = views.Select(view =>
         {
-            var ofView = photos.Where(p => p.View == view).ToList();
             // The clinician's choice, else the earliest Ready photo of the view (as BaselineResolver decides).
-            var ready = ofView.Where(p => p.Status == PhotoStatus.Ready).ToList();
+            var ready = photos.Where(p => p.View == view && p.Status == PhotoStatus.Ready).ToList();
             var baseline = ready.FirstOrDefault(p => chosen.TryGetValue(view, out var id) && p.Id == id)
                            ?? ready.OrderBy(p => visitOrder[p.VisitId]).ThenBy(p => p.UploadedAt).FirstOrDefault();
-            var columns = visits.Select(v => new TimelineVisitDto(VisitDto.From(v),
-                ofView.Where(p => p.VisitId == v.Id).OrderBy(p => p.UploadedAt).Select(PhotoDto.From).ToList())).ToList();
+            var columns = visitDtos.Select(v => new TimelineVisitDto(v,
+                cells[(view, v.Id)].OrderBy(p => p.UploadedAt).Select(PhotoDto.From).ToList())).ToList();
             return new TimelineViewDto(view, baseline?.Id, columns);
         }).ToList();
 
-        return new TimelineDto(PatientDto.From(patient), visits.Select(VisitDto.From).ToList(), rows);
+        return new TimelineDto(PatientDto.From(patient), visitDtos, rows);
     }
 }
