@@ -34,13 +34,20 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser);
     }
 
-    /// <summary>A page signed in as the test clinician, at the given width.</summary>
-    public async Task<IPage> SignedInPageAsync(TestApp app, int width = 1440, int height = 1000)
+    /// <summary>
+    /// A page signed in as the test clinician, at the given width. A phone has touch and a coarse pointer, as on a
+    /// real one; without JavaScript the pages' no-script fallbacks are what is tested.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(TestApp app, int width = 1440, int height = 1000, bool phone = false,
+        bool javaScript = true)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions
         {
             BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = phone,
+            HasTouch = phone,
+            JavaScriptEnabled = javaScript,
         });
         await page.GotoAsync("/login");
         await page.GetByLabel("Email").FillAsync(TestApp.ClinicianEmail);
@@ -57,6 +64,19 @@ public sealed class BrowserSession : IAsyncDisposable
         var dir = Path.Combine(root, "screenshots");
         Directory.CreateDirectory(dir);
         return Path.Combine(dir, name);
+    }
+
+    /// <summary>
+    /// The whole page, captured by growing the viewport to it: Chromium's own full-page capture drops touch
+    /// emulation while it works, so a phone would be drawn with a desktop's controls.
+    /// </summary>
+    public static async Task ScreenshotWholePageAsync(IPage page, string name)
+    {
+        var viewport = page.ViewportSize!;
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(viewport.Width, Math.Max(height, viewport.Height));
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath(name) });
+        await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
     }
 
     public async ValueTask DisposeAsync()

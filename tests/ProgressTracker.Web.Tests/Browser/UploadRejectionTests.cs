@@ -3,7 +3,10 @@ using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Browser;
 
-/// <summary>A rejected file is explained on the page, next to the files that were accepted.</summary>
+/// <summary>
+/// Without JavaScript the page is a form with one file input per view: a rejected file is explained on the page,
+/// next to the files that were accepted. (UploadExperienceTests covers the drop zone that replaces it.)
+/// </summary>
 public sealed class UploadRejectionTests
 {
     [Fact]
@@ -21,7 +24,7 @@ public sealed class UploadRejectionTests
         await File.WriteAllBytesAsync(good, TestImages.Jpeg(view: "front"));
 
         await using var session = await BrowserSession.LaunchAsync();
-        var page = await session.SignedInPageAsync(app);
+        var page = await session.SignedInPageAsync(app, javaScript: false);
         await page.GotoAsync($"/visits/{visitId}/upload");
         await page.GetByLabel("Front").SetInputFilesAsync(good);
         await page.GetByLabel("Back").SetInputFilesAsync(pdf);

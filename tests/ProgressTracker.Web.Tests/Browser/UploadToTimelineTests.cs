@@ -35,8 +35,12 @@ public sealed class UploadToTimelineTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Add visit" }).Last.ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Upload photos" }).WaitForAsync();
 
-        await page.GetByLabel("Left lateral").SetInputFilesAsync(photo);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await page.GetByLabel("Choose photos").SetInputFilesAsync(photo);
+        await page.GetByLabel("View of left-lateral.jpg").SelectOptionAsync("left-lateral");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload 1 photo" }).ClickAsync();
+        // Back as soon as the server has the photo, so the timeline may still have to wait for its processing.
+        await page.Locator("[data-upload-card]:is([data-state=processing], [data-state=ready])").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the timeline" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Timeline" }).WaitForAsync();
 
         // The page refreshes itself when processing finishes; the thumbnail must then actually render.

@@ -20,9 +20,7 @@ public static class IdentityServices
             })
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = ctx =>
-                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+                    UsesBearerToken(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies();
 
@@ -60,6 +58,10 @@ public static class IdentityServices
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, PatientAuthorizationHandler>();
     }
+
+    /// <summary>A request with a bearer token is signed in by that token alone; the cookie is then ignored.</summary>
+    public static bool UsesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<
         Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

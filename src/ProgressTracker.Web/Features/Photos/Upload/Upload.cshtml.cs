@@ -9,7 +9,10 @@ using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Photos.Upload;
 
-/// <summary>Upload several photos to one visit, one file input per standardized view.</summary>
+/// <summary>
+/// Upload several photos to one visit. Without JavaScript: one file input per standardized view, posted here. With
+/// it, upload.js swaps in a drop zone that sends each file to the API with its own progress and processing state.
+/// </summary>
 public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, ImageLimits limits, AppDbContext db)
     : PageModel
 {
@@ -26,7 +29,10 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
     public List<FileResult> Results { get; } = [];
     /// <summary>Photos this visit already has per view, so nobody uploads a view twice by accident.</summary>
     public IReadOnlyDictionary<PhotoView, int> Existing { get; private set; } = new Dictionary<PhotoView, int>();
+    public long MaxBytes => limits.MaxBytes;
     public long MaxMegabytes => limits.MaxBytes / (1024 * 1024);
+    /// <summary>What the file pickers offer; the server still decides from the bytes.</summary>
+    public const string AcceptedFiles = "image/*,.heic,.heif,.avif,.tif,.tiff";
     [TempData] public string? Flash { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid visitId, CancellationToken ct) =>

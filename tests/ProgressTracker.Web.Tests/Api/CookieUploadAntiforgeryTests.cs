@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Api;
+
+/// <summary>
+/// The upload page posts to the API with the sign-in cookie, so a cookie-signed upload needs the page's antiforgery
+/// token; a post another site makes the browser send has none and stores nothing. Bearer clients need no token.
+/// </summary>
+public sealed class CookieUploadAntiforgeryTests
+{
+    [Fact]
+    public async Task Cookie_signed_upload_needs_the_antiforgery_header()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var api = await ApiClient.SignInAsync(app);
+        var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
+        var visitId = (await api.CreateVisitAsync(patientId)).GetProperty("id").GetString()!;
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = app.BaseAddress,
+        };
+        await SignInWithCookieAsync(browser);
+        var token = await RequestTokenAsync(browser, $"/visits/{visitId}/upload");
+
+        var missing = await browser.PostAsync($"/api/v1/visits/{visitId}/photos", Form(TestImages.Jpeg(seed: 1)));
+        await AssertAntiforgeryProblemAsync(missing);
+        var forged = await browser.SendAsync(Upload(visitId, TestImages.Jpeg(seed: 1), "not-the-token"));
+        await AssertAntiforgeryProblemAsync(forged);
+        Assert.Equal(0, await PhotoCountAsync(app));
+
+        var accepted = await browser.SendAsync(Upload(visitId, TestImages.Jpeg(seed: 1), token));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var bearer = await api.UploadAsync(visitId, TestImages.Jpeg(seed: 2));
+        Assert.Equal(HttpStatusCode.Accepted, bearer.StatusCode);
+        Assert.Equal(2, await PhotoCountAsync(app));
+    }
+
+    private static async Task<int> PhotoCountAsync(TestApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Photos.CountAsync();
+    }
+
+    private static async Task SignInWithCookieAsync(HttpClient browser)
+    {
+        var token = await RequestTokenAsync(browser, "/login");
+        var response = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = TestApp.ClinicianEmail, ["password"] = TestApp.Password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static async Task<string> RequestTokenAsync(HttpClient browser, string page)
+    {
+        var html = await browser.GetStringAsync(page);
+        var input = new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]");
+        return input?.GetAttribute("value") ?? throw new InvalidOperationException($"{page} renders no antiforgery token.");
+    }
+
+    private static HttpRequestMessage Upload(string visitId, byte[] jpeg, string token) =>
+        new(HttpMethod.Post, $"/api/v1/visits/{visitId}/photos")
+        {
+            Content = Form(jpeg),
+            Headers = { { "RequestVerificationToken", token } },
+        };
+
+    private static MultipartFormDataContent Form(byte[] jpeg)
+    {
+        var file = new ByteArrayContent(jpeg);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        return new MultipartFormDataContent { { file, "file", "photo.jpg" }, { new StringContent("front"), "view" } };
+    }
+
+    private static async Task AssertAntiforgeryProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("antiforgery token", problem.GetProperty("detail").GetString());
+    }
+}
