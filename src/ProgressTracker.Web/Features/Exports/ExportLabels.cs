@@ -1,0 +1,23 @@
+using System.Globalization;
+using ProgressTracker.Web.Features.Timeline;
+
+namespace ProgressTracker.Web.Features.Exports;
+
+/// <summary>
+/// The label under each photo of an export: its date and the weeks since the first treatment session (see
+/// <see cref="TreatmentCourse"/>), e.g. "12 Mar 2026 · baseline", "10 Sep 2026 · week 26". The first day of the
+/// course is the baseline: photos of a first session are taken before the injection.
+/// </summary>
+public static class ExportLabels
+{
+    public static string For(TreatmentCourse course, DateOnly date)
+    {
+        var day = date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        if (course.Start is not { } start) return day;
+        var days = date.DayNumber - start.DayNumber;
+        if (days == 0) return $"{day} · baseline";
+        if (days > 0) return $"{day} · week {days / 7}";
+        var before = Math.Max(1, -days / 7);
+        return $"{day} · {before} week{(before == 1 ? "" : "s")} before first session";
+    }
+}
