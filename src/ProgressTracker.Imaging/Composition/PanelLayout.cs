@@ -63,14 +63,14 @@ internal sealed record PanelLayout(Size Canvas, Rect Title, IReadOnlyList<Rect> 
             new Rect(bands.Margin, bands.Margin, canvas.Width - 2 * bands.Margin, bands.TitleHeight),
             photos,
             photos.Select(p => new Rect(p.X, p.Y + p.Height, p.Width, bands.LabelHeight)).ToList(),
-            bands.TitleHeight * 0.5, bands.LabelHeight * 0.46, Math.Clamp(height * 0.028, 10, 30));
+            bands.TitleHeight * 0.52, bands.LabelHeight * 0.5, Math.Clamp(height * 0.028, 12, 30));
 
     /// <summary>Margins and band heights for a given photo height.</summary>
     private readonly record struct Bands(int Margin, int Gap, int TitleHeight, int LabelHeight)
     {
         public static Bands For(int photoHeight) => new(
             Scale(photoHeight, 0.03, 12, 32), Scale(photoHeight, 0.02, 8, 24),
-            Scale(photoHeight, 0.08, 30, 72), Scale(photoHeight, 0.07, 26, 60));
+            Scale(photoHeight, 0.09, 32, 84), Scale(photoHeight, 0.085, 30, 76));
 
         public int PhotoTop => Margin + TitleHeight + Gap;
 
