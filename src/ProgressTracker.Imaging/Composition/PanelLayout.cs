@@ -42,17 +42,23 @@ internal sealed record PanelLayout(Size Canvas, Rect Title, IReadOnlyList<Rect> 
     public static IReadOnlyList<PanelLayout> Frames(IReadOnlyList<Size> sources, int longEdge)
     {
         var height = Math.Min(longEdge, sources.Max(s => s.Height));
-        while (true)
-        {
-            var bands = Bands.For(height);
-            var widths = sources.Select(s => WidthAt(s, height)).ToList();
-            var canvas = new Size(2 * bands.Margin + widths.Max(), bands.CanvasHeight(height));
-            if (Math.Max(canvas.Width, canvas.Height) <= longEdge || height <= 16)
-                return widths.Select(w => Build(canvas, bands,
-                    [new Rect((canvas.Width - w) / 2, bands.PhotoTop, w, height)], height)).ToList();
-            var factor = (double)longEdge / Math.Max(canvas.Width, canvas.Height);
-            height = Math.Max(16, Math.Min(height - 1, (int)Math.Floor(height * factor)));
-        }
+        while (FrameCanvas(sources, height) is var canvas && Math.Max(canvas.Width, canvas.Height) > longEdge && height > 16)
+            height = Math.Max(16, Math.Min(height - 1, (int)Math.Floor(height * longEdge / (double)Math.Max(canvas.Width, canvas.Height))));
+        // Shrinking by a ratio rounds down and the bands scale in steps: take back the pixels that still fit.
+        while (height < sources.Max(s => s.Height) && FrameCanvas(sources, height + 1) is var larger
+                                                    && Math.Max(larger.Width, larger.Height) <= longEdge)
+            height++;
+
+        var bands = Bands.For(height);
+        var frame = FrameCanvas(sources, height);
+        return sources.Select(s => WidthAt(s, height)).Select(w => Build(frame, bands,
+            [new Rect((frame.Width - w) / 2, bands.PhotoTop, w, height)], height)).ToList();
+    }
+
+    private static Size FrameCanvas(IReadOnlyList<Size> sources, int height)
+    {
+        var bands = Bands.For(height);
+        return new Size(2 * bands.Margin + sources.Max(s => WidthAt(s, height)), bands.CanvasHeight(height));
     }
 
     private static int WidthAt(Size source, int height) =>

@@ -29,8 +29,8 @@ public sealed class ExportSource(string title, List<CompositionPanel> panels) : 
 
 /// <summary>
 /// Loads each photo of an export: its display-size image aligned to the baseline when the export asks for aligned
-/// images and the photo has one on the view's current baseline, else its display derivative; labels it with its date
-/// and week; and, when asked, finds the hip crop (see <see cref="HipRegion"/>: on the baseline for aligned images,
+/// images and the photo is aligned (not merely awaiting review) to the view's current baseline, else its display
+/// derivative, labelled "not aligned" in an aligned export; labels it with its date and week; and, when asked, finds the hip crop (see <see cref="HipRegion"/>: on the baseline for aligned images,
 /// which share its canvas, on the photo itself otherwise).
 /// </summary>
 public sealed class ExportSources(AppDbContext db, IBlobStore blobs, BaselineResolver baselines)
@@ -54,13 +54,15 @@ public sealed class ExportSources(AppDbContext db, IBlobStore blobs, BaselineRes
                     throw new ExportInputException("A photo of this export was removed or is no longer ready; create the export again.");
                 var date = visits.First(v => v.Id == photo.VisitId).Date;
                 var taken = date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-                var aligned = baselineId is { } b && photo.Alignment.BaselinePhotoId == b && PhotoDto.HasAlignedImages(photo.Alignment);
+                // A needs-review alignment is never presented as aligned (its aligned image exists for inspection only).
+                var aligned = baselineId is { } b && photo.Alignment.BaselinePhotoId == b
+                              && photo.Alignment.Status == AlignmentStatus.Aligned && PhotoDto.HasAlignedImages(photo.Alignment);
                 var key = aligned
                     ? BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, BlobVariant.Display)
                     : BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Display, photo.DerivativesVersion ?? 0);
                 var image = await DecodeAsync(key, ct)
                             ?? throw new ExportInputException($"The image of the photo of {taken} is missing from storage; create the export again later.");
-                panels.Add(new CompositionPanel(image, ExportLabels.For(course, date)));
+                panels.Add(new CompositionPanel(image, ExportLabels.For(course, date, notAligned: export.Aligned && !aligned)));
 
                 if (export.CropToHip)
                 {
