@@ -42,6 +42,8 @@ public sealed class ExportTests
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-export-preview]'); return i.complete && i.naturalWidth > 0; }");
         Assert.Equal(1, await page.Locator(".export-item[data-status=ready]").CountAsync());
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("exports-ready-1440.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1024, 900);
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("exports-ready-1024.png"), FullPage = true });
 
         var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
         Assert.Equal("left-lateral-2026-03-12-vs-2026-06-18.jpg", file.SuggestedFilename);
