@@ -4,6 +4,7 @@ using ProgressTracker.Imaging;
 using ProgressTracker.Web.Features.Alignment;
 using ProgressTracker.Web.Features.Auth;
 using ProgressTracker.Web.Features.Demo;
+using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Health;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Photos;
@@ -96,6 +97,7 @@ public static class AppHost
         services.AddScoped<TimelineQuery>();
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
+        services.AddExportsFeature(role);
     }
 
     internal static void MapApi(this IEndpointRouteBuilder endpoints)
@@ -107,6 +109,7 @@ public static class AppHost
         api.MapPhotoEndpoints();
         api.MapTimelineEndpoints();
         api.MapAlignmentEndpoints();
+        api.MapExportEndpoints();
     }
 }
 

@@ -151,7 +151,7 @@ public sealed class CompareTests
     }
 
     internal static Task WaitForImagesAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+        page.WaitForFunctionAsync("() => [...document.images].filter(i => i.getAttribute('src')).every(i => i.complete && i.naturalWidth > 0)");
 
     private static async Task<Mat> ShotAsync(ILocator locator) =>
         Cv2.ImDecode(await locator.ScreenshotAsync(), ImreadModes.Grayscale);

@@ -41,4 +41,22 @@ public sealed class AzureBlobStoreTests : BlobStoreContract
         var sibling = new UriBuilder(uri!) { Path = uri!.AbsolutePath.Replace(key, other) }.Uri;
         Assert.False((await http.GetAsync(sibling)).IsSuccessStatusCode);
     }
+
+    [Fact]
+    public async Task Download_link_asks_the_browser_to_save_the_file_and_keep_no_copy()
+    {
+        var key = $"contract/{Guid.NewGuid():N}/export.jpg";
+        await _store.PutAsync(key, new MemoryStream(Encoding.UTF8.GetBytes("pixels")), "image/jpeg", false, default);
+
+        var uri = await _store.GetDirectDownloadUriAsync(key, TimeSpan.FromMinutes(1), "left-lateral-2026-03-12-vs-2026-09-10.jpg", default);
+
+        Assert.NotNull(uri);
+        using var http = new HttpClient();
+        var read = await http.GetAsync(uri);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("attachment", read.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("left-lateral-2026-03-12-vs-2026-09-10.jpg", read.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Contains("no-store", read.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.Equal("pixels", await read.Content.ReadAsStringAsync());
+    }
 }

@@ -15,5 +15,9 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
     public async Task Files_cannot_be_linked_directly_so_the_app_streams_them() =>
         Assert.Null(await _store.GetDirectReadUriAsync("contract/x.bin", TimeSpan.FromMinutes(1), default));
 
+    [Fact]
+    public async Task Downloads_cannot_be_linked_directly_either() =>
+        Assert.Null(await _store.GetDirectDownloadUriAsync("contract/x.bin", TimeSpan.FromMinutes(1), "x.jpg", default));
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Shared.Api;
 using ProgressTracker.Web.Features.Timeline;
@@ -60,5 +61,8 @@ public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, Ti
         return (b, a);
     }
 
-    public string UrlFor(PhotoView view) => $"/patients/{Header.Patient.Id}/compare?view={EnumNames.ToKebab(view)}";
+    /// <summary>The export panel starts on this very pair, as a side-by-side picture.</summary>
+    public ExportPanelModel? ExportPanel => View is { } v && Before is { } b && After is { } a
+        ? new ExportPanelModel(Header.Patient.Id, v, [b.Id, a.Id], "side-by-side")
+        : null;
 }

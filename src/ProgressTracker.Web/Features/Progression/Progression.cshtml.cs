@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Shared.Api;
 using ProgressTracker.Web.Features.Timeline;
@@ -15,6 +16,17 @@ public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline
     public IReadOnlyList<PhotoView> Views { get; private set; } = [];
     public PhotoView? View { get; private set; }
     public IReadOnlyList<ViewFrame> Frames { get; private set; } = [];
+
+    /// <summary>An animation holds at most 24 frames: beyond that, an even spread that keeps the first and last.</summary>
+    public IReadOnlyList<Guid> AnimationFrames => Frames.Count <= MaxFrames
+        ? Frames.Select(f => f.Id).ToList()
+        : Enumerable.Range(0, MaxFrames).Select(i => Frames[(int)Math.Round(i * (Frames.Count - 1) / (double)(MaxFrames - 1))].Id).ToList();
+
+    private const int MaxFrames = 24;
+
+    public ExportPanelModel? ExportPanel => View is { } v && Frames.Count >= 2
+        ? new ExportPanelModel(Header.Patient.Id, v, AnimationFrames, "animation")
+        : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? view, CancellationToken ct)
     {

@@ -24,20 +24,33 @@ public sealed class TreatmentCourse
 
     public int? WeeksAt(DateOnly date) => Start is { } s ? (date.DayNumber - s.DayNumber) / 7 : null;
 
-    /// <summary>"baseline", "wk 4", or "2 wk before" for visits before the first session.</summary>
-    public string WeekLabel(DateOnly date)
+    /// <summary>The grid's short form: "first session" (or "baseline"), "wk 4", or "2 wk before".</summary>
+    public string WeekLabel(DateOnly date) => Weeks(date) switch
     {
-        if (WeeksAt(date) is not { } weeks) return "";
-        if (date == Start) return HasTreatment ? "first session" : "baseline";
-        return weeks >= 0 ? $"wk {weeks}" : $"{-weeks} wk before";
-    }
+        null => "",
+        (0, _) => HasTreatment ? "first session" : "baseline",
+        ( > 0, var w) => $"wk {w}",
+        (_, var w) => $"{w} wk before",
+    };
 
-    /// <summary>The caption under a compared photo: "baseline", "first session", "week 26", "3 weeks before".</summary>
-    public string WeekPhrase(DateOnly date)
+    /// <summary>
+    /// The caption under a compared or exported photo: "baseline", "week 26", "2 weeks before first session".
+    /// One rule for the screen and the exported picture, so both say the same.
+    /// </summary>
+    public string WeekPhrase(DateOnly date) => Weeks(date) switch
     {
-        if (WeeksAt(date) is not { } weeks) return "";
-        if (date == Start) return HasTreatment ? "first session" : "baseline";
-        return weeks >= 0 ? $"week {weeks}" : $"{-weeks} week{(weeks == -1 ? "" : "s")} before";
+        null => "",
+        (0, _) => "baseline",
+        ( > 0, var w) => $"week {w}",
+        (_, var w) => $"{w} week{(w == 1 ? "" : "s")} before first session",
+    };
+
+    /// <summary>Days from the start, and whole weeks (at least one when before the start: "3 days before" is not "week 0").</summary>
+    private (int Days, int Weeks)? Weeks(DateOnly date)
+    {
+        if (Start is not { } start) return null;
+        var days = date.DayNumber - start.DayNumber;
+        return days >= 0 ? (days, days / 7) : (days, Math.Max(1, -days / 7));
     }
 
     /// <summary>"PLLA · 3 sessions · started 12 Mar 2026".</summary>

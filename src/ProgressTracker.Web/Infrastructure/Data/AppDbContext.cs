@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<ViewBaseline> ViewBaselines => Set<ViewBaseline>();
+    public DbSet<Export> Exports => Set<Export>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +84,22 @@ public abstract class AppDbContext(DbContextOptions options)
             b.HasIndex(x => new { x.PatientId, x.View }).IsUnique();
             b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId);
             b.HasOne<Photo>().WithMany().HasForeignKey(x => x.PhotoId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Export>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.View).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+            // At most 24 ids of 32 hex digits and a space each.
+            e.Property(x => x.PhotoIds).HasConversion(GuidListText.Converter, GuidListText.Comparer).HasMaxLength(800);
+            e.Property(x => x.Watermark).HasMaxLength(60);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.FailureReason).HasMaxLength(1000);
+            e.Property(x => x.ResultKey).HasMaxLength(300);
+            e.HasIndex(x => new { x.PatientId, x.CreatedAt });
+            e.HasIndex(x => new { x.Status, x.StatusChangedAt });
+            e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

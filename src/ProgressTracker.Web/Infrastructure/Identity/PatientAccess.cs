@@ -12,6 +12,8 @@ public static class PatientOperations
     public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
     /// <summary>Download the untouched original upload (may carry metadata such as GPS): clinicians only.</summary>
     public static readonly OperationAuthorizationRequirement ViewOriginal = new() { Name = nameof(ViewOriginal) };
+    /// <summary>Make or download an export, a picture meant to leave the app (a disclosure): clinic staff only.</summary>
+    public static readonly OperationAuthorizationRequirement Export = new() { Name = nameof(Export) };
 }
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed class PatientAuthorizationHandler : AuthorizationHandler<Operation
             nameof(PatientOperations.View) => IsStaff(user) || IsThePatient(user, patient),
             nameof(PatientOperations.Edit) => IsStaff(user),
             nameof(PatientOperations.ViewOriginal) => user.IsInRole(Roles.Clinician),
+            nameof(PatientOperations.Export) => IsStaff(user),
             _ => false,
         };
         if (allowed) context.Succeed(requirement);

@@ -43,10 +43,20 @@ public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider c
     public Task DeleteAsync(string key, CancellationToken ct) =>
         Blob(key).DeleteIfExistsAsync(cancellationToken: ct);
 
-    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct)
+    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct) =>
+        Task.FromResult(Sas(key, lifetime, null));
+
+    public Task<Uri?> GetDirectDownloadUriAsync(string key, TimeSpan lifetime, string downloadName, CancellationToken ct) =>
+        Task.FromResult(Sas(key, lifetime, downloadName));
+
+    /// <summary>
+    /// A read-only SAS for one blob. With a download name, the SAS also sets the response's Content-Disposition and
+    /// Cache-Control (the service honours these signed overrides), so the browser saves the file and keeps no copy.
+    /// </summary>
+    private Uri? Sas(string key, TimeSpan lifetime, string? downloadName)
     {
         var blob = Blob(key);
-        if (!blob.CanGenerateSasUri) return Task.FromResult<Uri?>(null);
+        if (!blob.CanGenerateSasUri) return null;
         // Start a little in the past to tolerate clock skew between us and the storage service.
         var now = clock.GetUtcNow();
         var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + lifetime)
@@ -56,7 +66,14 @@ public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider c
             Resource = "b",
             StartsOn = now.AddMinutes(-2),
         };
-        return Task.FromResult<Uri?>(blob.GenerateSasUri(sas));
+        if (downloadName is not null)
+        {
+            var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(downloadName);
+            sas.ContentDisposition = disposition.ToString();
+            sas.CacheControl = "private, no-store";
+        }
+        return blob.GenerateSasUri(sas);
     }
 
     public async Task CheckAvailableAsync(CancellationToken ct)

@@ -11,9 +11,13 @@ public enum ImageEncoding { Jpeg, WebP }
 public sealed record BlobKey(Guid PatientId, Guid PhotoId, BlobVariant Variant, int? SpecVersion, string Extension,
     bool Aligned = false);
 
+/// <summary>A parsed export key: the rendered file of one export of one patient.</summary>
+public sealed record ExportBlobKey(Guid PatientId, Guid ExportId, string Extension);
+
 /// <summary>
 /// Names every blob and parses the names back. Originals live under originals/ (never rewritten); derivatives under
-/// derived/ with the derivative spec version in the path, so a new recipe writes new keys instead of overwriting.
+/// derived/ with the derivative spec version in the path, so a new recipe writes new keys instead of overwriting;
+/// exports under exports/, one file per export.
 /// </summary>
 public static partial class BlobKeys
 {
@@ -32,6 +36,15 @@ public static partial class BlobKeys
             ? $"aligned/{patientId:N}/{photoId:N}/r{revision}/{variant.ToString().ToLowerInvariant()}.jpg"
             : throw new ArgumentException("Aligned images come in thumb and display sizes.", nameof(variant));
 
+    /// <summary>
+    /// The rendered file of an export (JPEG composite or GIF animation). An export is rendered once; a re-run of its
+    /// job (a retry, the sweep) writes the same pixels to the same key.
+    /// </summary>
+    public static string Export(Guid patientId, Guid exportId, string extension) =>
+        extension is "jpg" or "gif"
+            ? $"exports/{patientId:N}/{exportId:N}/export.{extension}"
+            : throw new ArgumentException($"Exports are jpg or gif files, not '{extension}'.", nameof(extension));
+
     public static string Extension(ImageEncoding encoding) => encoding == ImageEncoding.WebP ? "webp" : "jpg";
 
     public static BlobKey? Parse(string key)
@@ -49,12 +62,25 @@ public static partial class BlobKeys
         return new BlobKey(patient, photo, variant, int.Parse(m.Groups["version"].Value), m.Groups["ext"].Value, aligned);
     }
 
+    /// <summary>Parses an export key; null for any other key (photo keys are parsed by <see cref="Parse"/>).</summary>
+    public static ExportBlobKey? ParseExport(string key)
+    {
+        var m = ExportPattern().Match(key);
+        return m.Success
+            ? new ExportBlobKey(Guid.ParseExact(m.Groups["patient"].Value, "N"), Guid.ParseExact(m.Groups["export"].Value, "N"),
+                m.Groups["ext"].Value)
+            : null;
+    }
+
     /// <summary>Keys may only contain these characters; anything else is a bug or an attack.</summary>
     public static bool IsWellFormed(string key) =>
         key.Length is > 0 and <= 512 && SafeKey().IsMatch(key) && !key.Contains("..") && !key.StartsWith('/');
 
     [GeneratedRegex(@"^(?<kind>originals)/(?<patient>[0-9a-f]{32})/(?<photo>[0-9a-f]{32})/original\.(?<ext>[a-z0-9]+)$|^(?<kind>derived)/(?<patient>[0-9a-f]{32})/(?<photo>[0-9a-f]{32})/v(?<version>\d+)/(?<variant>[a-z]+)\.(?<ext>[a-z0-9]+)$|^(?<kind>aligned)/(?<patient>[0-9a-f]{32})/(?<photo>[0-9a-f]{32})/r(?<version>\d+)/(?<variant>[a-z]+)\.(?<ext>[a-z0-9]+)$")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"^exports/(?<patient>[0-9a-f]{32})/(?<export>[0-9a-f]{32})/export\.(?<ext>jpg|gif)$")]
+    private static partial Regex ExportPattern();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9/_.\-]*$")]
     private static partial Regex SafeKey();

@@ -66,6 +66,9 @@ public sealed class FileSystemBlobStore : IBlobStore
     public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct) =>
         Task.FromResult<Uri?>(null);
 
+    public Task<Uri?> GetDirectDownloadUriAsync(string key, TimeSpan lifetime, string downloadName, CancellationToken ct) =>
+        Task.FromResult<Uri?>(null);
+
     public Task CheckAvailableAsync(CancellationToken ct)
     {
         if (!Directory.Exists(_root)) throw new DirectoryNotFoundException("The blob folder is missing.");

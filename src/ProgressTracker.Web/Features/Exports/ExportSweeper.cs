@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Jobs;
+
+namespace ProgressTracker.Web.Features.Exports;
+
+/// <summary>
+/// Heals lost export work the way the photo sweep does: an export Pending or Running for longer than
+/// <c>Jobs:StuckAfter</c> (a crash, a restart with in-memory job storage) is queued again, and marked Failed with a
+/// readable reason after <c>Jobs:MaxAttempts</c>. Runs in every process that runs jobs.
+/// </summary>
+public sealed class ExportSweeper(
+    IServiceScopeFactory scopes, JobsOptions options, JobStorageKind storage, HostStartTime started,
+    TimeProvider clock, ILogger<ExportSweeper> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // With in-memory job storage the queue died with the previous process: everything unfinished is lost work.
+        var firstCutoff = storage.Persistent ? clock.GetUtcNow() - options.StuckAfter : started.Value;
+        await SweepSafelyAsync(firstCutoff, stoppingToken);
+
+        using var timer = new PeriodicTimer(options.SweepInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            await SweepSafelyAsync(clock.GetUtcNow() - options.StuckAfter, stoppingToken);
+    }
+
+    private async Task SweepSafelyAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        try
+        {
+            var queued = await SweepAsync(cutoff, ct);
+            if (queued > 0) log.LogInformation("Sweep queued {Count} unfinished exports again", queued);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Export sweep failed; it will run again in {Interval}", options.SweepInterval);
+        }
+    }
+
+    public async Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var queue = scope.ServiceProvider.GetRequiredService<ExportQueue>();
+        var now = clock.GetUtcNow();
+
+        var stuck = await db.Exports
+            .Where(e => (e.Status == ExportStatus.Pending || e.Status == ExportStatus.Running) && e.StatusChangedAt < cutoff)
+            .OrderBy(e => e.StatusChangedAt).Take(200).ToListAsync(ct);
+        var toQueue = new List<Guid>();
+        foreach (var export in stuck)
+        {
+            if (export.Attempts >= options.MaxAttempts)
+                export.MarkFailed($"Rendering did not finish after {export.Attempts} attempts; create the export again.", now);
+            else
+            {
+                export.MarkQueued(now);
+                toQueue.Add(export.Id);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var id in toQueue) queue.Enqueue(id);
+        return toQueue.Count;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ProgressTracker.Web.Tests.Support;
+
+/// <summary>
+/// A patient with one left-lateral photo at each of three visits (baseline 12 Mar 2026, 18 Jun, 10 Sep: weeks 0, 14
+/// and 26), the hip dip shallower at each, every photo Ready and aligned to the baseline; plus one front photo.
+/// </summary>
+public sealed record ProgressPhotos(string PatientId, IReadOnlyList<string> LeftLateral, string Front)
+{
+    public static readonly string[] Dates = ["2026-03-12", "2026-06-18", "2026-09-10"];
+
+    public static async Task<ProgressPhotos> CreateAsync(ApiClient api, int width = 900, int height = 1200)
+    {
+        var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
+        var photos = new List<string>();
+        string? front = null;
+        for (var i = 0; i < Dates.Length; i++)
+        {
+            var visit = (await api.CreateVisitAsync(patientId, i == 0 ? "baseline" : "follow-up", Dates[i])).GetProperty("id").GetString()!;
+            var jpeg = Imaging.SyntheticBody.RenderJpeg(new Imaging.SyntheticBodyOptions(width, height, "left-lateral", 0.8 - 0.3 * i, 7));
+            photos.Add(await UploadAsync(api, visit, jpeg, "left-lateral"));
+            if (i == 0) front = await UploadAsync(api, visit, TestImages.Jpeg(width, height, seed: 7, view: "front"), "front");
+        }
+        foreach (var id in photos) await WaitAlignedAsync(api, id);
+        return new ProgressPhotos(patientId, photos, front!);
+    }
+
+    private static async Task<string> UploadAsync(ApiClient api, string visitId, byte[] jpeg, string view)
+    {
+        var response = await api.UploadAsync(visitId, jpeg, view);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal("ready", (await api.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
+        return id;
+    }
+
+    private static async Task WaitAlignedAsync(ApiClient api, string photoId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var alignment = (await api.GetPhotoAsync(photoId)).GetProperty("alignment");
+            if (alignment.GetProperty("status").GetString() is "aligned" or "needs-review") return;
+            await Task.Delay(200);
+        }
+        Assert.Fail($"photo {photoId} was not aligned within a minute");
+    }
+}
