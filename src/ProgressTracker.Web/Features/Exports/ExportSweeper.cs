@@ -12,38 +12,16 @@ namespace ProgressTracker.Web.Features.Exports;
 /// </summary>
 public sealed class ExportSweeper(
     IServiceScopeFactory scopes, JobsOptions options, JobStorageKind storage, HostStartTime started,
-    TimeProvider clock, ILogger<ExportSweeper> log) : BackgroundService
+    TimeProvider clock, ILogger<ExportSweeper> log) : PeriodicSweep(options, storage, started, clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // With in-memory job storage the queue died with the previous process: everything unfinished is lost work.
-        var firstCutoff = storage.Persistent ? clock.GetUtcNow() - options.StuckAfter : started.Value;
-        await SweepSafelyAsync(firstCutoff, stoppingToken);
+    protected override string WorkName => "exports";
 
-        using var timer = new PeriodicTimer(options.SweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-            await SweepSafelyAsync(clock.GetUtcNow() - options.StuckAfter, stoppingToken);
-    }
-
-    private async Task SweepSafelyAsync(DateTimeOffset cutoff, CancellationToken ct)
-    {
-        try
-        {
-            var queued = await SweepAsync(cutoff, ct);
-            if (queued > 0) log.LogInformation("Sweep queued {Count} unfinished exports again", queued);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "Export sweep failed; it will run again in {Interval}", options.SweepInterval);
-        }
-    }
-
-    public async Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct)
+    public override async Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var queue = scope.ServiceProvider.GetRequiredService<ExportQueue>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         var stuck = await db.Exports
             .Where(e => (e.Status == ExportStatus.Pending || e.Status == ExportStatus.Running) && e.StatusChangedAt < cutoff)
@@ -51,7 +29,7 @@ public sealed class ExportSweeper(
         var toQueue = new List<Guid>();
         foreach (var export in stuck)
         {
-            if (export.Attempts >= options.MaxAttempts)
+            if (export.Attempts >= Options.MaxAttempts)
                 export.MarkFailed($"Rendering did not finish after {export.Attempts} attempts; create the export again.", now);
             else
             {

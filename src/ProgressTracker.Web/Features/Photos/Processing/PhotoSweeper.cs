@@ -13,41 +13,17 @@ namespace ProgressTracker.Web.Features.Photos.Processing;
 /// </summary>
 public sealed class PhotoSweeper(
     IServiceScopeFactory scopes, JobsOptions options, JobStorageKind storage, HostStartTime started,
-    TimeProvider clock, ILogger<PhotoSweeper> log) : BackgroundService
+    TimeProvider clock, ILogger<PhotoSweeper> log) : PeriodicSweep(options, storage, started, clock, log)
 {
+    protected override string WorkName => "photos";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // With in-memory job storage the queue died with the previous process: everything unfinished from before
-        // this start is lost work. With persistent storage only genuinely old work is.
-        var firstCutoff = storage.Persistent ? clock.GetUtcNow() - options.StuckAfter : started.Value;
-        await SweepSafelyAsync(firstCutoff, stoppingToken);
-
-        using var timer = new PeriodicTimer(options.SweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-            await SweepSafelyAsync(clock.GetUtcNow() - options.StuckAfter, stoppingToken);
-    }
-
-    private async Task SweepSafelyAsync(DateTimeOffset cutoff, CancellationToken ct)
-    {
-        try
-        {
-            var queued = await SweepAsync(cutoff, ct);
-            if (queued > 0) log.LogInformation("Sweep queued {Count} unfinished photos again", queued);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "Photo sweep failed; it will run again in {Interval}", options.SweepInterval);
-        }
-    }
-
-    public async Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct)
+    public override async Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var queue = scope.ServiceProvider.GetRequiredService<PhotoProcessingQueue>();
         var alignments = scope.ServiceProvider.GetRequiredService<Alignment.AlignmentQueue>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
 
         var stuck = await db.Photos
             .Where(p => (p.Status == PhotoStatus.Pending || p.Status == PhotoStatus.Processing)
@@ -60,7 +36,7 @@ public sealed class PhotoSweeper(
         var toQueue = new List<Guid>();
         foreach (var photo in stuck)
         {
-            if (photo.ProcessingAttempts >= options.MaxAttempts)
+            if (photo.ProcessingAttempts >= Options.MaxAttempts)
                 photo.MarkFailed(
                     $"Processing did not finish after {photo.ProcessingAttempts} attempts. Upload the photo again; " +
                     "if it keeps failing, the file may be damaged.", now);
