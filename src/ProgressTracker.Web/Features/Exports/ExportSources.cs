@@ -60,7 +60,7 @@ public sealed class ExportSources(AppDbContext db, IBlobStore blobs, BaselineRes
                 var key = aligned
                     ? BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, BlobVariant.Display)
                     : BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Display, photo.DerivativesVersion ?? 0);
-                var image = await DecodeAsync(key, ct)
+                var image = await blobs.DecodeAsync(key, ct)
                             ?? throw new ExportInputException($"The image of the photo of {taken} is missing from storage; create the export again later.");
                 panels.Add(new CompositionPanel(image, ExportLabels.For(course, date, notAligned: export.Aligned && !aligned)));
 
@@ -93,21 +93,9 @@ public sealed class ExportSources(AppDbContext db, IBlobStore blobs, BaselineRes
                        ?? await db.Photos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == baselineId, ct);
         if (baseline?.DerivativesVersion is { } version)
         {
-            using var image = await DecodeAsync(BlobKeys.Derivative(baseline.PatientId, baseline.Id, BlobVariant.Display, version), ct);
+            using var image = await blobs.DecodeAsync(BlobKeys.Derivative(baseline.PatientId, baseline.Id, BlobVariant.Display, version), ct);
             if (image is not null && HipRegion.Find(image, ct) is { } band) return band;
         }
         return HipRegion.Find(aligned, ct);
-    }
-
-    private async Task<Mat?> DecodeAsync(string key, CancellationToken ct)
-    {
-        await using var stream = await blobs.OpenReadAsync(key, ct);
-        if (stream is null) return null;
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        var mat = Cv2.ImDecode(buffer.ToArray(), ImreadModes.Color);
-        if (!mat.Empty()) return mat;
-        mat.Dispose();
-        return null;
     }
 }
