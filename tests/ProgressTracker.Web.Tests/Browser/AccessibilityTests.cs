@@ -7,12 +7,13 @@ namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>
 /// Every screen a clinician works in, checked by axe-core against WCAG 2.1 A and AA (labels, contrast, roles,
-/// keyboard names) at desktop and phone widths. Serious and critical findings fail the test.
+/// keyboard names) at desktop and phone widths. Serious and critical findings fail the test, and so does any console
+/// error on the way (a script or style refused by the Content-Security-Policy, a failed request, a script error).
 /// </summary>
 public sealed class AccessibilityTests
 {
     [Fact]
-    public async Task Clinician_screens_have_no_serious_accessibility_violations()
+    public async Task Clinician_screens_have_no_serious_accessibility_violations_and_no_console_errors()
     {
         await using var app = await TestApp.StartAsync(StorageMode.Embedded);
         var patient = await SeededPatient.CreateAsync(app);
@@ -31,6 +32,11 @@ public sealed class AccessibilityTests
         foreach (var width in new[] { 1440, 390 })
         {
             var page = await session.SignedInPageAsync(app, width: width, height: 900);
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error") findings.Add($"{page.Url} @ {width}px: console error: {message.Text}");
+            };
+            page.PageError += (_, error) => findings.Add($"{page.Url} @ {width}px: script error: {error}");
             foreach (var screen in screens)
             {
                 await page.GotoAsync(screen);
