@@ -129,6 +129,41 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public async Task Pinching_on_a_touch_screen_zooms_both_photos_together()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var patient = await SeededPatient.CreateAsync(app);
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.SignedInPageAsync(app, width: 820, height: 1180, phone: true); // a tablet
+        await page.GotoAsync($"/patients/{patient.Id}/compare?view=left-lateral");
+        await WaitForImagesAsync(page);
+        var pane = (await page.Locator("[data-side=before]").BoundingBoxAsync())!;
+        var (x, y) = (pane.X + pane.Width / 2, pane.Y + pane.Height / 2);
+
+        // Two fingers on the earlier photo move apart: a real touch sequence through the DevTools protocol.
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        async Task TouchAsync(string type, double spread) =>
+            await cdp.SendAsync("Input.dispatchTouchEvent", new Dictionary<string, object>
+            {
+                ["type"] = type,
+                ["touchPoints"] = type == "touchEnd" ? Array.Empty<object>() : new object[]
+                {
+                    new Dictionary<string, object> { ["x"] = x - spread, ["y"] = y, ["id"] = 1 },
+                    new Dictionary<string, object> { ["x"] = x + spread, ["y"] = y, ["id"] = 2 },
+                },
+            });
+        await TouchAsync("touchStart", 30);
+        for (var spread = 40; spread <= 90; spread += 10) await TouchAsync("touchMove", spread);
+        await TouchAsync("touchEnd", 0);
+
+        var zoom = int.Parse((await page.Locator("[data-zoom-level]").InnerTextAsync()).TrimEnd('%'));
+        Assert.InRange(zoom, 200, 400); // fingers 60 px apart, then 180 px: about three times
+        var transforms = await page.Locator("[data-layer]").EvaluateAllAsync<string[]>("ls => ls.map(l => getComputedStyle(l).transform)");
+        Assert.Equal(transforms[0], transforms[1]);
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-pinched-820.png") });
+    }
+
+    [Fact]
     public async Task Progression_shows_every_visit_of_the_view_and_steps_through_them()
     {
         await using var app = await TestApp.StartAsync(StorageMode.Embedded);
