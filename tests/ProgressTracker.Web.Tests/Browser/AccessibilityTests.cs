@@ -40,7 +40,7 @@ public sealed class AccessibilityTests
             foreach (var screen in screens)
             {
                 await page.GotoAsync(screen);
-                await CompareTests.WaitForImagesAsync(page);
+                await PagePixels.WaitForImagesAsync(page);
                 findings.AddRange(await SeriousViolationsAsync(page, $"{screen} @ {width}px"));
             }
             await page.CloseAsync();

@@ -1,43 +1,15 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using OpenCvSharp;
 using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>
-/// The timeline, compare and progression screens in Chromium, on a patient with three visits and two views. Checks
-/// what is drawn (pixels), not only what the markup says.
+/// The compare screen in Chromium, on a patient with three visits: checks what is drawn (pixels) and the transform
+/// both photos share, not only what the markup says.
 /// </summary>
 public sealed class CompareTests
 {
-    [Fact]
-    public async Task Timeline_shows_every_visit_and_view_and_two_ticks_open_compare_with_them()
-    {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
-        var patient = await SeededPatient.CreateAsync(app);
-        await using var session = await BrowserSession.LaunchAsync();
-        var page = await session.SignedInPageAsync(app);
-        await page.GotoAsync($"/patients/{patient.Id}");
-
-        Assert.Equal(3, await page.Locator("table.timeline thead th.visit-col").CountAsync());
-        var rows = page.Locator("table.timeline tbody tr");
-        Assert.Equal(["Front", "Left lateral"], (await rows.Locator("th").AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()));
-        Assert.Equal(5, await page.Locator("a.thumb img").CountAsync()); // front has no photo at the second visit
-        Assert.Equal(1, await page.Locator("a.cell-empty").CountAsync());
-        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-1440.png"), FullPage = true });
-
-        var lateral = page.Locator("tr:has(th:text-is('Left lateral')) [data-compare-pick]");
-        await lateral.Nth(0).CheckAsync();
-        await page.GetByText("Now tick a second Left lateral photo").WaitForAsync();
-        await lateral.Nth(2).ClickAsync(); // the second tick navigates
-        await page.WaitForURLAsync(new Regex("/compare\\?"));
-        Assert.Equal(patient.LateralPhotos[0], await page.Locator("select[name=before]").InputValueAsync());
-        Assert.Equal(patient.LateralPhotos[2], await page.Locator("select[name=after]").InputValueAsync());
-    }
-
     [Fact]
     public async Task Slider_moves_the_split_overlay_opacity_changes_the_pixels_and_zoom_stays_in_sync()
     {
@@ -47,7 +19,7 @@ public sealed class CompareTests
         var page = await session.SignedInPageAsync(app);
         // As taken: the follow-ups are shifted and rotated, so before and after differ clearly on screen.
         await page.GotoAsync($"/patients/{patient.Id}/compare?view=left-lateral&aligned=false");
-        await WaitForImagesAsync(page);
+        await PagePixels.WaitForImagesAsync(page);
         Assert.Equal(patient.LateralPhotos[2], await page.Locator("select[name=after]").InputValueAsync()); // latest by default
         var stage = page.Locator("[data-compare-stage]");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-side-1440.png"), FullPage = true });
@@ -63,31 +35,31 @@ public sealed class CompareTests
         await page.Mouse.MoveAsync(box.X + box.Width * 0.25f, grip.Y + grip.Height / 2, new() { Steps = 8 });
         await page.Mouse.UpAsync();
         Assert.InRange(int.Parse((await handle.GetAttributeAsync("aria-valuenow"))!), 23, 27);
-        using var quarter = await ShotAsync(stage);
+        using var quarter = await PagePixels.ShotAsync(stage);
         await handle.FocusAsync();
         await page.Keyboard.PressAsync("End");
         Assert.Equal("100", await handle.GetAttributeAsync("aria-valuenow"));
-        using var allBefore = await ShotAsync(stage);
+        using var allBefore = await PagePixels.ShotAsync(stage);
         await page.Keyboard.PressAsync("ArrowLeft");
         Assert.Equal("98", await handle.GetAttributeAsync("aria-valuenow"));
         // Right of the split the later photo shows, left of it the earlier one.
-        Assert.True(MeanDifference(quarter, allBefore, 0.30, 0.95) > 2, "moving the split must change the right-hand part");
-        Assert.True(MeanDifference(quarter, allBefore, 0.0, 0.20) < 1, "left of both splits the earlier photo shows in both");
+        Assert.True(PagePixels.MeanDifference(quarter, allBefore, 0.30, 0.95) > 2, "moving the split must change the right-hand part");
+        Assert.True(PagePixels.MeanDifference(quarter, allBefore, 0.0, 0.20) < 1, "left of both splits the earlier photo shows in both");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-slider-1440.png"), FullPage = true });
 
         // Overlay: the later photo over the earlier one; its opacity decides what is drawn.
         await page.Keyboard.PressAsync("3");
         var opacity = page.Locator("[data-opacity]");
         await opacity.FillAsync("0");
-        using var transparent = await ShotAsync(stage);
+        using var transparent = await PagePixels.ShotAsync(stage);
         await opacity.FillAsync("100");
-        using var opaque = await ShotAsync(stage);
+        using var opaque = await PagePixels.ShotAsync(stage);
         await opacity.FillAsync("50");
-        using var half = await ShotAsync(stage);
-        var full = MeanDifference(transparent, opaque, 0, 1);
+        using var half = await PagePixels.ShotAsync(stage);
+        var full = PagePixels.MeanDifference(transparent, opaque, 0, 1);
         Assert.True(full > 2, $"opacity 0 and 100 must draw different photos (difference {full:0.00})");
-        Assert.InRange(MeanDifference(transparent, half, 0, 1), full * 0.25, full * 0.75);
-        Assert.True(MeanDifference(transparent, allBefore, 0, 1) < 1, "at opacity 0 only the earlier photo is drawn");
+        Assert.InRange(PagePixels.MeanDifference(transparent, half, 0, 1), full * 0.25, full * 0.75);
+        Assert.True(PagePixels.MeanDifference(transparent, allBefore, 0, 1) < 1, "at opacity 0 only the earlier photo is drawn");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-overlay-1440.png"), FullPage = true });
 
         // Side by side: zoom and pan move both photos together.
@@ -106,8 +78,8 @@ public sealed class CompareTests
         Assert.Equal(transforms[0], transforms[1]);
         Assert.StartsWith("matrix(1.5625, 0, 0, 1.5625, ", transforms[0]);
         Assert.DoesNotContain(", 0, 0)", transforms[0]); // panned away from the corner
-        using var leftShot = await ShotAsync(left);
-        using var rightShot = await ShotAsync(page.Locator("[data-side=after]"));
+        using var leftShot = await PagePixels.ShotAsync(left);
+        using var rightShot = await PagePixels.ShotAsync(page.Locator("[data-side=after]"));
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-zoomed-1440.png"), FullPage = true });
 
         // Aligned toggle swaps both photos to their versions on the baseline's canvas, and the URL remembers it.
@@ -124,7 +96,7 @@ public sealed class CompareTests
 
         var phone = await session.SignedInPageAsync(app, width: 390, height: 844);
         await phone.GotoAsync($"/patients/{patient.Id}/compare?view=left-lateral&mode=slider");
-        await WaitForImagesAsync(phone);
+        await PagePixels.WaitForImagesAsync(phone);
         await phone.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-slider-390.png"), FullPage = true });
     }
 
@@ -136,7 +108,7 @@ public sealed class CompareTests
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.SignedInPageAsync(app, width: 820, height: 1180, phone: true); // a tablet
         await page.GotoAsync($"/patients/{patient.Id}/compare?view=left-lateral");
-        await WaitForImagesAsync(page);
+        await PagePixels.WaitForImagesAsync(page);
         var pane = (await page.Locator("[data-side=before]").BoundingBoxAsync())!;
         var (x, y) = (pane.X + pane.Width / 2, pane.Y + pane.Height / 2);
 
@@ -161,42 +133,5 @@ public sealed class CompareTests
         var transforms = await page.Locator("[data-layer]").EvaluateAllAsync<string[]>("ls => ls.map(l => getComputedStyle(l).transform)");
         Assert.Equal(transforms[0], transforms[1]);
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("compare-pinched-820.png") });
-    }
-
-    [Fact]
-    public async Task Progression_shows_every_visit_of_the_view_and_steps_through_them()
-    {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
-        var patient = await SeededPatient.CreateAsync(app);
-        await using var session = await BrowserSession.LaunchAsync();
-        var page = await session.SignedInPageAsync(app);
-        await page.GotoAsync($"/patients/{patient.Id}/progression?view=left-lateral");
-        await WaitForImagesAsync(page);
-
-        var frames = page.Locator("[data-frame]");
-        Assert.Equal(3, await frames.CountAsync());
-        Assert.Equal(["12 Mar 2026", "9 Apr 2026", "10 Sep 2026"], await page.Locator(".frame-date").AllInnerTextsAsync());
-        Assert.Contains("10 Sep 2026", await page.Locator("[data-player-caption]").InnerTextAsync());
-        await page.Keyboard.PressAsync("ArrowLeft");
-        Assert.Contains("9 Apr 2026", await page.Locator("[data-player-caption]").InnerTextAsync());
-        Assert.Equal("true", await frames.Nth(1).GetAttributeAsync("aria-current"));
-        await frames.Nth(0).ClickAsync();
-        Assert.Contains("12 Mar 2026", await page.Locator("[data-player-caption]").InnerTextAsync());
-        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("progression-1440.png"), FullPage = true });
-    }
-
-    internal static Task WaitForImagesAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => [...document.images].filter(i => i.getAttribute('src')).every(i => i.complete && i.naturalWidth > 0)");
-
-    private static async Task<Mat> ShotAsync(ILocator locator) =>
-        Cv2.ImDecode(await locator.ScreenshotAsync(), ImreadModes.Grayscale);
-
-    /// <summary>Mean absolute grey-level difference over a vertical band (fractions of the width).</summary>
-    private static double MeanDifference(Mat a, Mat b, double from, double to)
-    {
-        var band = new Rect((int)(a.Width * from), 0, Math.Max(1, (int)(a.Width * (to - from))), a.Height);
-        using var diff = new Mat();
-        Cv2.Absdiff(a[band], b[band], diff);
-        return Cv2.Mean(diff).Val0;
     }
 }

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Browser;
+
+/// <summary>The patient timeline in Chromium: every visit and view, and two ticks in a row open compare.</summary>
+public sealed class TimelineTests
+{
+    [Fact]
+    public async Task Timeline_shows_every_visit_and_view_and_two_ticks_open_compare_with_them()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var patient = await SeededPatient.CreateAsync(app);
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.SignedInPageAsync(app);
+        await page.GotoAsync($"/patients/{patient.Id}");
+
+        Assert.Equal(3, await page.Locator("table.timeline thead th.visit-col").CountAsync());
+        var rows = page.Locator("table.timeline tbody tr");
+        Assert.Equal(["Front", "Left lateral"], (await rows.Locator("th").AllInnerTextsAsync()).Select(t => t.Split('\n')[0].Trim()));
+        Assert.Equal(5, await page.Locator("a.thumb img").CountAsync()); // front has no photo at the second visit
+        Assert.Equal(1, await page.Locator("a.cell-empty").CountAsync());
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-1440.png"), FullPage = true });
+
+        var lateral = page.Locator("tr:has(th:text-is('Left lateral')) [data-compare-pick]");
+        await lateral.Nth(0).CheckAsync();
+        await page.GetByText("Now tick a second Left lateral photo").WaitForAsync();
+        await lateral.Nth(2).ClickAsync(); // the second tick navigates
+        await page.WaitForURLAsync(new Regex("/compare\\?"));
+        Assert.Equal(patient.LateralPhotos[0], await page.Locator("select[name=before]").InputValueAsync());
+        Assert.Equal(patient.LateralPhotos[2], await page.Locator("select[name=after]").InputValueAsync());
+    }
+}
