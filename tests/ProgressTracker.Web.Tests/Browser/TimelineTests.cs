@@ -31,4 +31,28 @@ public sealed class TimelineTests
         Assert.Equal(patient.LateralPhotos[0], await page.Locator("select[name=before]").InputValueAsync());
         Assert.Equal(patient.LateralPhotos[2], await page.Locator("select[name=after]").InputValueAsync());
     }
+
+    [Fact]
+    public async Task An_empty_cell_opens_the_upload_with_its_view_chosen_for_the_first_photo()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var patient = await SeededPatient.CreateAsync(app);
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.SignedInPageAsync(app);
+        await page.GotoAsync($"/patients/{patient.Id}");
+        var empty = page.Locator("a.cell-empty");
+        Assert.EndsWith("/upload?view=front", await empty.GetAttributeAsync("href"));
+
+        // The capture sequence would suggest front first anyway, so ask for a later view through the same door.
+        var href = (await empty.GetAttributeAsync("href"))!.Replace("view=front", "view=right-lateral");
+        await page.GotoAsync(href);
+        await page.Locator("[data-upload-input]").First.SetInputFilesAsync(
+        [
+            new FilePayload { Name = "first.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(600, 800, seed: 3) },
+            new FilePayload { Name = "second.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(600, 800, seed: 4) },
+        ]);
+        var cards = new UploadPage(page);
+        Assert.Equal("right-lateral", await cards.ViewAsync("first.jpg"));
+        Assert.Equal("front", await cards.ViewAsync("second.jpg")); // then the capture sequence resumes
+    }
 }

@@ -11,6 +11,9 @@ export class Overview {
   constructor(root) {
     this.steps = [...root.querySelectorAll('[data-sequence] [data-view]')];
     this.sequence = this.steps.map((step) => step.dataset.view);
+    // Opened from an empty timeline cell (?view=back): that view goes to the first photo added.
+    const asked = new URL(window.location.href).searchParams.get('view');
+    this.asked = this.sequence.includes(asked) ? asked : null;
     this.existing = new Map();
     for (const view of root.dataset.existingViews.split(' ').filter(Boolean)) {
       this.existing.set(view, (this.existing.get(view) ?? 0) + 1);
@@ -25,6 +28,7 @@ export class Overview {
   nextView(items) {
     const taken = new Set(this.existing.keys());
     items.filter((i) => i.card.state !== 'invalid').forEach((i) => taken.add(i.card.view));
+    if (this.asked && !taken.has(this.asked)) return this.asked;
     return this.sequence.find((view) => !taken.has(view)) ?? '';
   }
 
