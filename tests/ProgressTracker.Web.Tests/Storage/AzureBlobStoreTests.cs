@@ -28,7 +28,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContract
         await _store.PutAsync(key, new MemoryStream(Encoding.UTF8.GetBytes("pixels")), "image/jpeg", false, default);
         await _store.PutAsync(other, new MemoryStream(Encoding.UTF8.GetBytes("other")), "image/jpeg", false, default);
 
-        var uri = await _store.GetDirectReadUriAsync(key, TimeSpan.FromMinutes(1), default);
+        var uri = await _store.GetDirectReadUriAsync(key, TimeSpan.FromMinutes(1), null, default);
 
         Assert.NotNull(uri);
         using var http = new HttpClient();
@@ -48,7 +48,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContract
         var key = $"contract/{Guid.NewGuid():N}/export.jpg";
         await _store.PutAsync(key, new MemoryStream(Encoding.UTF8.GetBytes("pixels")), "image/jpeg", false, default);
 
-        var uri = await _store.GetDirectDownloadUriAsync(key, TimeSpan.FromMinutes(1), "left-lateral-2026-03-12-vs-2026-09-10.jpg", default);
+        var uri = await _store.GetDirectReadUriAsync(key, TimeSpan.FromMinutes(1), "left-lateral-2026-03-12-vs-2026-09-10.jpg", default);
 
         Assert.NotNull(uri);
         using var http = new HttpClient();

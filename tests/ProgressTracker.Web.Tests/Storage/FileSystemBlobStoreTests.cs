@@ -13,11 +13,11 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
 
     [Fact]
     public async Task Files_cannot_be_linked_directly_so_the_app_streams_them() =>
-        Assert.Null(await _store.GetDirectReadUriAsync("contract/x.bin", TimeSpan.FromMinutes(1), default));
+        Assert.Null(await _store.GetDirectReadUriAsync("contract/x.bin", TimeSpan.FromMinutes(1), null, default));
 
     [Fact]
     public async Task Downloads_cannot_be_linked_directly_either() =>
-        Assert.Null(await _store.GetDirectDownloadUriAsync("contract/x.bin", TimeSpan.FromMinutes(1), "x.jpg", default));
+        Assert.Null(await _store.GetDirectReadUriAsync("contract/x.bin", TimeSpan.FromMinutes(1), "x.jpg", default));
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

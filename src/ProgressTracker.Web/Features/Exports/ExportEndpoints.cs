@@ -12,7 +12,7 @@ public static class ExportEndpoints
     public static void MapExportEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("").WithTags("Exports").RequireAuthorization(Policies.Staff);
-        group.MapPost("/patients/{id}/exports", CreateAsync).AddEndpointFilter<CookieAntiforgeryFilter>()
+        group.MapPost("/patients/{id}/exports", CreateAsync).AddEndpointFilter<AntiforgeryForCookieCallers>()
             .WithSummary("Render photos of one view as a side-by-side, a sequence (JPEG) or an animation (GIF); 202 while it renders.");
         group.MapGet("/patients/{id}/exports", ListAsync).WithSummary("The patient's exports, newest first.");
         group.MapGet("/exports/{id}", GetAsync).WithSummary("One export with its status and progress (0–100).");

@@ -27,7 +27,7 @@ public static class ExportFileEndpoint
 
         http.Response.Headers.CacheControl = "private, no-store";
         logs.CreateLogger(typeof(ExportFileEndpoint)).LogInformation("Export {ExportId} downloaded by user {UserId}", export.Id, CurrentUser.Id(user));
-        var direct = await blobs.GetDirectDownloadUriAsync(export.ResultKey, storage.SasLifetime, export.FileName, ct);
+        var direct = await blobs.GetDirectReadUriAsync(export.ResultKey, storage.SasLifetime, export.FileName, ct);
         if (direct is not null) return TypedResults.Redirect(direct.ToString());
 
         var stream = await blobs.OpenReadAsync(export.ResultKey, ct);

@@ -43,10 +43,7 @@ public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider c
     public Task DeleteAsync(string key, CancellationToken ct) =>
         Blob(key).DeleteIfExistsAsync(cancellationToken: ct);
 
-    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct) =>
-        Task.FromResult(Sas(key, lifetime, null));
-
-    public Task<Uri?> GetDirectDownloadUriAsync(string key, TimeSpan lifetime, string downloadName, CancellationToken ct) =>
+    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, string? downloadName, CancellationToken ct) =>
         Task.FromResult(Sas(key, lifetime, downloadName));
 
     /// <summary>

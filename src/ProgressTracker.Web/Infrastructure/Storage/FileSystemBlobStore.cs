@@ -63,10 +63,7 @@ public sealed class FileSystemBlobStore : IBlobStore
     }
 
     /// <summary>Files cannot be fetched by the browser directly; the media endpoint streams them.</summary>
-    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct) =>
-        Task.FromResult<Uri?>(null);
-
-    public Task<Uri?> GetDirectDownloadUriAsync(string key, TimeSpan lifetime, string downloadName, CancellationToken ct) =>
+    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, string? downloadName, CancellationToken ct) =>
         Task.FromResult<Uri?>(null);
 
     public Task CheckAvailableAsync(CancellationToken ct)

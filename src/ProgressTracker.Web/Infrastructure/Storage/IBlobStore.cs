@@ -22,14 +22,9 @@ public interface IBlobStore
     /// A short-lived, read-only URL for this one blob that a browser can fetch directly, or null when this store
     /// cannot hand out such URLs (the caller then streams the blob itself). Call only after authorising the reader.
     /// </summary>
-    Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, CancellationToken ct);
-
-    /// <summary>
-    /// Like <see cref="GetDirectReadUriAsync"/>, but the response to that URL asks the browser to save the file as
-    /// <paramref name="downloadName"/> (Content-Disposition: attachment) and not to cache it. Null when this store
-    /// cannot hand out such URLs. Call only after authorising the reader.
-    /// </summary>
-    Task<Uri?> GetDirectDownloadUriAsync(string key, TimeSpan lifetime, string downloadName, CancellationToken ct);
+    /// <param name="downloadName">When set, the response to that URL asks the browser to save the file under this
+    /// name (Content-Disposition: attachment) and not to cache it.</param>
+    Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, string? downloadName, CancellationToken ct);
 
     /// <summary>Throws when the store cannot be reached; used by /health.</summary>
     Task CheckAvailableAsync(CancellationToken ct);

@@ -47,7 +47,7 @@ public static class MediaEndpoint
         if (alignedImage) encoding = ImageEncoding.Jpeg;
 
         if (kind != BlobVariant.Original && !alignedImage) http.Response.Headers.Vary = "Accept";
-        var direct = await blobs.GetDirectReadUriAsync(key, storage.SasLifetime, ct);
+        var direct = await blobs.GetDirectReadUriAsync(key, storage.SasLifetime, downloadName: null, ct);
         if (direct is not null)
         {
             http.Response.Headers.CacheControl = "no-store"; // the SAS link itself must not be cached past its life

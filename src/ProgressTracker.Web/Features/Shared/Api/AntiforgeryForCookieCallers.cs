@@ -4,13 +4,13 @@ using ProgressTracker.Web.Infrastructure.Identity;
 namespace ProgressTracker.Web.Features.Shared.Api;
 
 /// <summary>
-/// A browser attaches the sign-in cookie to any form post, even one another site makes it send, so a form post
-/// signed in by cookie must carry the page's antiforgery token (in the antiforgery header). A bearer token is never
-/// attached by the browser on its own, so API clients need no token.
+/// A browser attaches the sign-in cookie to any request, even one another site makes it send, so an API call that
+/// changes something and is signed in by cookie must carry the page's antiforgery token (in the antiforgery header).
+/// A bearer token is never attached by the browser on its own, so API clients need no token.
 /// </summary>
 /// <remarks>
-/// The framework's own check runs only for endpoints that bind form parameters; endpoints that read the form
-/// themselves (to give precise errors) add this filter instead.
+/// The framework's own check runs only for endpoints that bind form parameters; the upload (which reads its form
+/// itself, to give precise errors) and the export request add this filter instead.
 /// </remarks>
 public sealed class AntiforgeryForCookieCallers(IAntiforgery antiforgery) : IEndpointFilter
 {
