@@ -8,6 +8,12 @@ namespace ProgressTracker.Web.Tests.Browser;
 /// <summary>The upload page's file cards, found by file name, as the browser tests read and wait for them.</summary>
 internal sealed class UploadPage(IPage page)
 {
+    /// <summary>
+    /// upload.js shows the app only after it listens for chosen files; files set before that would go unnoticed
+    /// (a page reached by a click or redirect, not GotoAsync, may not have run its modules yet).
+    /// </summary>
+    public Task ReadyAsync() => page.Locator("[data-upload-app]").WaitForAsync();
+
     public ILocator Card(string fileName) => page.Locator($"[data-upload-card][data-file-name='{fileName}']");
 
     public Task<string> ViewAsync(string fileName) => Card(fileName).Locator("select").InputValueAsync();

@@ -35,6 +35,7 @@ public sealed class UploadToTimelineTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Add visit" }).Last.ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Upload photos" }).WaitForAsync();
 
+        await new UploadPage(page).ReadyAsync();
         await page.GetByLabel("Choose photos").SetInputFilesAsync(photo);
         await page.GetByLabel("View of left-lateral.jpg").SelectOptionAsync("left-lateral");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload 1 photo" }).ClickAsync();
