@@ -22,8 +22,20 @@ public sealed class PhotoAlignment
     public int Revision { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
 
-    public bool IsCurrentFor(Guid baselineId) =>
-        BaselinePhotoId == baselineId && Status is AlignmentStatus.Aligned or AlignmentStatus.NeedsReview;
+    /// <summary>Aligned images exist for the current revision (also when awaiting review, for inspection).</summary>
+    public bool HasAlignedImage => HasImage(Matrix, Status);
+
+    /// <summary>May be presented as aligned (exports, pickers): aligned, not merely awaiting review.</summary>
+    public bool IsConfirmed => IsConfirmedAlignment(Matrix, Status);
+
+    public bool IsCurrentFor(Guid baselineId) => BaselinePhotoId == baselineId && HasAlignedImage;
+
+    /// <summary>The one rule for "has an aligned image", for the entity and for read models that carry its columns.</summary>
+    public static bool HasImage(double[]? matrix, AlignmentStatus status) =>
+        matrix is not null && status is AlignmentStatus.Aligned or AlignmentStatus.NeedsReview;
+
+    public static bool IsConfirmedAlignment(double[]? matrix, AlignmentStatus status) =>
+        status == AlignmentStatus.Aligned && HasImage(matrix, status);
 
     public void Record(Guid baselineId, double[] matrix, double? score, AlignmentMethod method,
         AlignmentStatus status, string? reason, DateTimeOffset now)

@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Photos;
+using ProgressTracker.Web.Features.Photos.Pipeline;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
+using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Identity;
 
@@ -12,46 +15,53 @@ namespace ProgressTracker.Web.Features.Alignment;
 
 /// <summary>Manual alignment: matching landmarks clicked on the baseline and on the photo.</summary>
 public sealed class AlignModel(RecordAccess access, AppDbContext db, BaselineResolver baselines,
-    ManualAlignmentHandler handler) : PageModel
+    ManualAlignmentHandler handler) : PhotoPageModel(access)
 {
     public PhotoDto Photo { get; private set; } = null!;
     public PhotoDto? Baseline { get; private set; }
     public Visit Visit { get; private set; } = null!;
     public Visit? BaselineVisit { get; private set; }
-    public string? Error { get; private set; }
     [TempData] public string? Flash { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>Only those who may change the record see the landmark editor at all.</summary>
+    protected override OperationAuthorizationRequirement OperationFor(string httpMethod) => PatientOperations.Edit;
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? landmarks, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var found = await access.PhotoAsync(id, User, PatientOperations.Edit, ct);
-        if (found.Access != Access.Granted) return NotFound();
-        List<LandmarkPairDto>? pairs = null;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? landmarks, CancellationToken ct)
+    {
+        var applied = await ApplyAsync(landmarks, ct);
+        if (!applied.Failed(out var rejection, out _))
+        {
+            Flash = "Manual alignment saved.";
+            return Redirect($"/photos/{Record.Id}");
+        }
+        ModelState.AddRejection(rejection);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task<Result<Photo>> ApplyAsync(string? landmarks, CancellationToken ct)
+    {
+        List<LandmarkPairDto>? pairs;
         try
         {
             pairs = JsonSerializer.Deserialize<List<LandmarkPairDto>>(landmarks ?? "[]", JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {
-            Error = "The landmarks could not be read; mark them again.";
+            return Rejection.Invalid("The landmarks could not be read; mark them again.");
         }
-        Error ??= await handler.ApplyAsync(found.Value!, pairs ?? [], ct);
-        if (Error is null)
-        {
-            Flash = "Manual alignment saved.";
-            return Redirect($"/photos/{id}");
-        }
-        await LoadAsync(id, ct);
-        return Page();
+        return await handler.ApplyAsync(Record, pairs ?? [], ct);
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        var found = await access.PhotoAsync(id, User, PatientOperations.Edit, ct);
-        if (found.Access != Access.Granted) return false;
-        Photo = PhotoDto.From(found.Value!);
+        Photo = PhotoDto.From(Record);
         Visit = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == Photo.VisitId, ct);
         if (await baselines.ResolveAsync(Photo.PatientId, Photo.View, ct) is { } baselineId && baselineId != Photo.Id)
         {
@@ -59,6 +69,5 @@ public sealed class AlignModel(RecordAccess access, AppDbContext db, BaselineRes
             Baseline = PhotoDto.From(baseline);
             BaselineVisit = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == baseline.VisitId, ct);
         }
-        return true;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Alignment;
@@ -23,17 +24,17 @@ public static class AlignmentEndpoints
         ManualAlignmentRequest request, RecordAccess access, ManualAlignmentHandler handler, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        var (photo, problem) = await EditablePhotoAsync(id, access, user, ct);
-        if (photo is null) return problem!;
-        var error = await handler.ApplyAsync(photo, request.Landmarks ?? [], ct);
-        return error is null ? TypedResults.Ok(PhotoDto.From(photo)) : ApiProblems.Status(422, "Cannot align", error);
+        var found = await EditablePhotoAsync(id, access, user, ct);
+        if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
+        var applied = await handler.ApplyAsync(photo, request.Landmarks ?? [], ct);
+        return applied.Failed(out var rejection, out _) ? rejection.ToProblem() : TypedResults.Ok(PhotoDto.From(photo));
     }
 
     private static async Task<Results<Accepted<PhotoDto>, ProblemHttpResult>> ResetAsync(string id,
         RecordAccess access, ManualAlignmentHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (photo, problem) = await EditablePhotoAsync(id, access, user, ct);
-        if (photo is null) return problem!;
+        var found = await EditablePhotoAsync(id, access, user, ct);
+        if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
         await handler.ResetAsync(photo, ct);
         return TypedResults.Accepted($"/api/v1/photos/{photo.Id}", PhotoDto.From(photo));
     }
@@ -41,21 +42,15 @@ public static class AlignmentEndpoints
     private static async Task<Results<Accepted<PhotoDto>, ProblemHttpResult>> ChooseBaselineAsync(string id,
         RecordAccess access, ManualAlignmentHandler handler, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (photo, problem) = await EditablePhotoAsync(id, access, user, ct);
-        if (photo is null) return problem!;
-        var error = await handler.ChooseBaselineAsync(photo, CurrentUser.Id(user), ct);
-        return error is null
-            ? TypedResults.Accepted($"/api/v1/photos/{photo.Id}", PhotoDto.From(photo))
-            : ApiProblems.Status(409, "Cannot be the baseline", error);
+        var found = await EditablePhotoAsync(id, access, user, ct);
+        if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
+        var chosen = await handler.ChooseBaselineAsync(photo, CurrentUser.Id(user), ct);
+        return chosen.Failed(out var rejection, out _)
+            ? rejection.ToProblem()
+            : TypedResults.Accepted($"/api/v1/photos/{photo.Id}", PhotoDto.From(photo));
     }
 
-    private static async Task<(Photo?, ProblemHttpResult?)> EditablePhotoAsync(string id, RecordAccess access,
-        ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (!ApiProblems.TryParseId(id, "photo", out var photoId, out var bad)) return (null, bad);
-        var found = await access.PhotoAsync(photoId, user, PatientOperations.Edit, ct);
-        return found.Access == Access.Granted
-            ? (found.Value, null)
-            : (null, ApiProblems.ForAccess(found.Access, "photo", id, "Only clinic staff can change alignments."));
-    }
+    private static Task<Result<Photo>> EditablePhotoAsync(string id, RecordAccess access, ClaimsPrincipal user,
+        CancellationToken ct) =>
+        access.PhotoAsync(id, user, PatientOperations.Edit, ct, "Only clinic staff can change alignments.");
 }

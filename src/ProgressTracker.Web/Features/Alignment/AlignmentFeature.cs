@@ -1,14 +1,8 @@
 namespace ProgressTracker.Web.Features.Alignment;
 
+/// <summary>A clinician's corrections to the pipeline's alignment: landmarks, reset, choice of baseline.</summary>
 public static class AlignmentFeature
 {
-    public static void AddAlignmentFeature(this IServiceCollection services)
-    {
-        services.AddScoped<BaselineResolver>();
-        services.AddScoped<MasterImages>();
-        services.AddScoped<AlignedDerivatives>();
-        services.AddScoped<AlignmentQueue>();
-        services.AddScoped<AlignPhotoJob>();
+    public static void AddAlignmentFeature(this IServiceCollection services) =>
         services.AddScoped<ManualAlignmentHandler>();
-    }
 }

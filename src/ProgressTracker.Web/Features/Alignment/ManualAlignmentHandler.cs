@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenCvSharp;
 using ProgressTracker.Imaging.Alignment;
 using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Photos.Pipeline;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Data;
 
 namespace ProgressTracker.Web.Features.Alignment;
@@ -15,16 +17,15 @@ public sealed record LandmarkPairDto(PointDto Photo, PointDto Baseline);
 /// </summary>
 public sealed class ManualAlignmentHandler(
     AppDbContext db, BaselineResolver baselines, MasterImages masters, AlignedDerivatives aligned,
-    AlignmentQueue queue, TimeProvider clock)
+    PhotoPipeline pipeline, TimeProvider clock)
 {
-    /// <summary>Returns null on success, else a sentence saying what to fix.</summary>
-    public async Task<string?> ApplyAsync(Photo photo, IReadOnlyList<LandmarkPairDto> pairs, CancellationToken ct)
+    public async Task<Result<Photo>> ApplyAsync(Photo photo, IReadOnlyList<LandmarkPairDto> pairs, CancellationToken ct)
     {
-        if (photo.Status != PhotoStatus.Ready) return "The photo is not processed yet; try again when it is ready.";
-        if (pairs.Count is < 2 or > 10) return "Mark 2 or 3 matching landmarks on both photos.";
+        if (photo.Status != PhotoStatus.Ready) return CannotAlign("The photo is not processed yet; try again when it is ready.");
+        if (pairs.Count is < 2 or > 10) return CannotAlign("Mark 2 or 3 matching landmarks on both photos.");
         var baselineId = await baselines.ResolveAsync(photo.PatientId, photo.View, ct);
-        if (baselineId is not { } baseId) return "This view has no baseline photo yet.";
-        if (baseId == photo.Id) return "This photo is the baseline of its view; there is nothing to align it to.";
+        if (baselineId is not { } baseId) return CannotAlign("This view has no baseline photo yet.");
+        if (baseId == photo.Id) return CannotAlign("This photo is the baseline of its view; there is nothing to align it to.");
 
         double[] matrix;
         try
@@ -34,31 +35,34 @@ public sealed class ManualAlignmentHandler(
         }
         catch (ArgumentException e)
         {
-            return e.Message;
+            return CannotAlign(e.Message);
         }
 
         var baseline = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == baseId, ct);
         using var photoMaster = await masters.LoadAsync(photo, ct);
         if (photoMaster is null || baseline.Width is not { } w || baseline.Height is not { } h)
-            return "The processed image is missing; reprocess the photo first.";
+            return CannotAlign("The processed image is missing; reprocess the photo first.");
         photo.Alignment.Record(baseId, matrix, null, AlignmentMethod.Manual, AlignmentStatus.Aligned, null,
             clock.GetUtcNow());
         await aligned.WriteAsync(photo, photoMaster, new Size(w, h), ct);
         await db.SaveChangesAsync(ct);
-        return null;
+        return photo;
     }
+
+    private static Rejection CannotAlign(string detail) => Rejection.Unprocessable(detail, "Cannot align");
 
     public async Task ResetAsync(Photo photo, CancellationToken ct)
     {
         photo.Alignment.Invalidate(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        queue.Enqueue(photo.Id);
+        pipeline.Enqueue(PhotoStep.Align, photo.Id);
     }
 
     /// <summary>Makes a photo the baseline of its view; every photo of the view is aligned again in the background.</summary>
-    public async Task<string?> ChooseBaselineAsync(Photo photo, Guid? chosenBy, CancellationToken ct)
+    public async Task<Result<Photo>> ChooseBaselineAsync(Photo photo, Guid? chosenBy, CancellationToken ct)
     {
-        if (photo.Status != PhotoStatus.Ready) return "Only a processed photo can be the baseline.";
+        if (photo.Status != PhotoStatus.Ready)
+            return Rejection.Conflict("Only a processed photo can be the baseline.", "Cannot be the baseline");
         var now = clock.GetUtcNow();
         var row = await db.ViewBaselines.FirstOrDefaultAsync(b => b.PatientId == photo.PatientId && b.View == photo.View, ct);
         if (row is null)
@@ -71,7 +75,7 @@ public sealed class ManualAlignmentHandler(
             .ToListAsync(ct);
         foreach (var p in ofView) p.Alignment.Invalidate(now);
         await db.SaveChangesAsync(ct);
-        foreach (var p in ofView) queue.Enqueue(p.Id);
-        return null;
+        foreach (var p in ofView) pipeline.Enqueue(PhotoStep.Align, p.Id);
+        return photo;
     }
 }

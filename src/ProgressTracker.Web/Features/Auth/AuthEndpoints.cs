@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Auth;
@@ -30,13 +31,13 @@ public static class AuthEndpoints
         LoginRequest request, SignInManager<AppUser> signIn)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
-            return ApiProblems.BadRequest("Send both 'email' and 'password'.");
+            return Rejection.Invalid("Send both 'email' and 'password'.").ToProblem();
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, false, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token response
-        return ApiProblems.Status(401, "Sign-in failed", result.IsLockedOut
+        return new Rejection(RejectionKind.Unauthenticated, "Sign-in failed", result.IsLockedOut
             ? "Too many failed attempts; this account is locked for a few minutes."
-            : "The email or password is not correct.");
+            : "The email or password is not correct.").ToProblem();
     }
 
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult, ProblemHttpResult>> RefreshAsync(
@@ -44,7 +45,7 @@ public static class AuthEndpoints
         TimeProvider clock)
     {
         if (string.IsNullOrEmpty(request.RefreshToken))
-            return ApiProblems.BadRequest("Send the 'refreshToken' you received at login.");
+            return Rejection.Invalid("Send the 'refreshToken' you received at login.").ToProblem();
         var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires

@@ -4,8 +4,8 @@ using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Features.Timeline;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Compare;
 
@@ -15,7 +15,8 @@ public enum CompareMode { Side, Slider, Overlay }
 /// Before/after for one view: any two processed photos (default: the baseline against the latest), shown side by
 /// side, as a wipe, or as an onion-skin overlay, aligned to the baseline or as taken.
 /// </summary>
-public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock) : PageModel
+public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock)
+    : PatientPageModel(access)
 {
     public PatientHeader Header { get; private set; } = null!;
     /// <summary>Views that have at least one processed photo; the view picker offers these.</summary>
@@ -27,12 +28,10 @@ public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, Ti
     public CompareMode Mode { get; private set; }
     public bool Aligned { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? view, Guid? before, Guid? after, string? mode,
+    public async Task<IActionResult> OnGetAsync(string? view, Guid? before, Guid? after, string? mode,
         bool? aligned, CancellationToken ct)
     {
-        var found = await access.PatientAsync(id, User, PatientOperations.View, ct);
-        if (found.Access != Access.Granted) return NotFound();
-        var data = await timeline.LoadAsync(found.Value!, null, ct);
+        var data = await timeline.LoadAsync(Patient, null, ct);
         var course = new TreatmentCourse(data.Visits);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Header = new PatientHeader(data.Patient, course, today, PatientTab.Compare, []);

@@ -74,7 +74,7 @@ public sealed class DemoSeeder(
                 using var content = new MemoryStream(bytes);
                 var result = await uploads.HandleAsync(new UploadPhotoCommand(
                     visits[i], EnumNames.ToKebab(view), content, bytes.Length, $"{EnumNames.ToKebab(view)}.jpg", null), ct);
-                if (result.Rejection is { } r) throw new InvalidOperationException($"Demo photo rejected: {r.Detail}");
+                if (result.Failed(out var r, out _)) throw new InvalidOperationException($"Demo photo rejected: {r.Detail}");
             }
         }
     }

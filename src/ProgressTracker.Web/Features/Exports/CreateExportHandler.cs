@@ -1,10 +1,10 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging.Composition;
 using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Jobs;
 
 namespace ProgressTracker.Web.Features.Exports;
 
@@ -12,9 +12,9 @@ namespace ProgressTracker.Web.Features.Exports;
 /// Checks an export request against the patient's photos, stores it as Pending and queues its rendering. Every
 /// refusal is a 400 whose detail names the photo or value at fault and what to choose instead.
 /// </summary>
-public sealed class CreateExportHandler(AppDbContext db, ExportQueue queue, TimeProvider clock)
+public sealed class CreateExportHandler(AppDbContext db, JobQueue queue, TimeProvider clock)
 {
-    public async Task<(Export? Export, ProblemHttpResult? Problem)> HandleAsync(Patient patient,
+    public async Task<Result<Export>> HandleAsync(Patient patient,
         CreateExportRequest request, Guid? userId, CancellationToken ct)
     {
         if (!EnumNames.TryParse<ExportKind>(request.Kind, out var kind))
@@ -63,11 +63,11 @@ public sealed class CreateExportHandler(AppDbContext db, ExportQueue queue, Time
         export.MarkQueued(now);
         db.Exports.Add(export);
         await db.SaveChangesAsync(ct);
-        queue.Enqueue(export.Id);
-        return (export, null);
+        RenderExportJob.Enqueue(queue, export.Id);
+        return export;
     }
 
-    private static (Export?, ProblemHttpResult?) Fail(string detail, string title) => (null, ApiProblems.BadRequest(detail, title));
+    private static Rejection Fail(string detail, string title) => Rejection.Invalid(detail, title);
 
     private static string Short(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Exports;
@@ -24,32 +25,32 @@ public static class ExportEndpoints
         CreateExportRequest request, RecordAccess access, CreateExportHandler handler, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        if (!ApiProblems.TryParseId(id, "patient", out var patientId, out var bad)) return bad!;
-        var found = await access.PatientAsync(patientId, user, PatientOperations.Export, ct);
-        if (found.Access != Access.Granted)
-            return ApiProblems.ForAccess(found.Access, "patient", id, "Only clinic staff can export photos.");
-        var (export, problem) = await handler.HandleAsync(found.Value!, request, CurrentUser.Id(user), ct);
-        return export is null ? problem! : TypedResults.Accepted($"/api/v1/exports/{export.Id}", ExportDto.From(export));
+        var found = await access.PatientAsync(id, user, PatientOperations.Export, ct, "Only clinic staff can export photos.");
+        if (found.Failed(out var refused, out var patient)) return refused.ToProblem();
+        var created = await handler.HandleAsync(patient, request, CurrentUser.Id(user), ct);
+        return created.Failed(out var rejection, out var export)
+            ? rejection.ToProblem()
+            : TypedResults.Accepted($"/api/v1/exports/{export.Id}", ExportDto.From(export));
     }
 
     private static async Task<Results<Ok<PagedList<ExportDto>>, ProblemHttpResult>> ListAsync(string id,
         RecordAccess access, ExportLookup exports, ClaimsPrincipal user, CancellationToken ct, int page = 1,
         int pageSize = 50)
     {
-        if (!ApiProblems.TryParseId(id, "patient", out var patientId, out var bad)) return bad!;
         if (page < 1 || pageSize is < 1 or > 200)
-            return ApiProblems.BadRequest("page starts at 1 and pageSize must be between 1 and 200.");
-        var found = await access.PatientAsync(patientId, user, PatientOperations.Export, ct);
-        if (found.Access != Access.Granted) return ApiProblems.NotFound("patient", id);
-        var (items, total) = await exports.ListAsync(patientId, page, pageSize, ct);
+            return Rejection.Invalid("page starts at 1 and pageSize must be between 1 and 200.").ToProblem();
+        var found = await access.PatientAsync(id, user, PatientOperations.Export, ct);
+        if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
+        var (items, total) = await exports.ListAsync(patient.Id, page, pageSize, ct);
         return TypedResults.Ok(new PagedList<ExportDto>(items.Select(ExportDto.From).ToList(), total));
     }
 
-    private static async Task<Results<Ok<ExportDto>, ProblemHttpResult>> GetAsync(string id, ExportLookup exports,
+    private static async Task<Results<Ok<ExportDto>, ProblemHttpResult>> GetAsync(string id, RecordAccess access,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!ApiProblems.TryParseId(id, "export", out var exportId, out var bad)) return bad!;
-        var export = await exports.FindAsync(exportId, user, ct);
-        return export is null ? ApiProblems.NotFound("export", id) : TypedResults.Ok(ExportDto.From(export));
+        var found = await access.ExportAsync(id, user, PatientOperations.Export, ct);
+        return found.Failed(out var rejection, out var export)
+            ? rejection.ToProblem()
+            : TypedResults.Ok(ExportDto.From(export));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 using ProgressTracker.Web.Infrastructure.Storage;
 
@@ -14,16 +15,15 @@ namespace ProgressTracker.Web.Features.Exports;
 public static class ExportFileEndpoint
 {
     public static async Task<Results<RedirectHttpResult, FileStreamHttpResult, ProblemHttpResult>> GetAsync(
-        string id, ExportLookup exports, IBlobStore blobs, StorageOptions storage, ClaimsPrincipal user,
+        string id, RecordAccess access, IBlobStore blobs, StorageOptions storage, ClaimsPrincipal user,
         HttpContext http, ILoggerFactory logs, CancellationToken ct)
     {
-        if (!ApiProblems.TryParseId(id, "export", out var exportId, out var bad)) return bad!;
-        var export = await exports.FindAsync(exportId, user, ct);
-        if (export is null) return ApiProblems.NotFound("export", id);
+        var found = await access.ExportAsync(id, user, PatientOperations.Export, ct);
+        if (found.Failed(out var rejection, out var export)) return rejection.ToProblem();
         if (export.Status != ExportStatus.Ready || export.ResultKey is null)
-            return ApiProblems.Status(409, "Not ready", export.Status == ExportStatus.Failed
+            return Rejection.Conflict(export.Status == ExportStatus.Failed
                 ? $"This export failed: {export.FailureReason}"
-                : $"This export is still being rendered ({export.Progress}%); try again in a few seconds.");
+                : $"This export is still being rendered ({export.Progress}%); try again in a few seconds.", "Not ready").ToProblem();
 
         http.Response.Headers.CacheControl = "private, no-store";
         logs.CreateLogger(typeof(ExportFileEndpoint)).LogInformation("Export {ExportId} downloaded by user {UserId}", export.Id, CurrentUser.Id(user));
@@ -32,7 +32,8 @@ public static class ExportFileEndpoint
 
         var stream = await blobs.OpenReadAsync(export.ResultKey, ct);
         return stream is null
-            ? ApiProblems.Status(404, "File missing", "The export's file is missing from storage; create the export again.")
+            ? new Rejection(RejectionKind.NotFound, "File missing",
+                "The export's file is missing from storage; create the export again.").ToProblem()
             : TypedResults.Stream(stream, ExportFiles.ContentType(export.Kind), fileDownloadName: export.FileName);
     }
 }

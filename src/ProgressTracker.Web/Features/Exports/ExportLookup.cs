@@ -1,23 +1,12 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Api;
 using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Exports;
 
-/// <summary>Reads exports for a caller who may make them; anything else is "not found" (existence is sensitive).</summary>
-public sealed class ExportLookup(AppDbContext db, RecordAccess access)
+/// <summary>A patient's exports for a caller already allowed to see them (one export is read through RecordAccess).</summary>
+public sealed class ExportLookup(AppDbContext db)
 {
-    public async Task<Export?> FindAsync(Guid exportId, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var export = await db.Exports.AsNoTracking().SingleOrDefaultAsync(e => e.Id == exportId, ct);
-        if (export is null) return null;
-        var patient = await access.PatientAsync(export.PatientId, user, PatientOperations.Export, ct);
-        return patient.Access == Access.Granted ? export : null;
-    }
-
     /// <summary>A patient's exports, newest first.</summary>
     public async Task<(IReadOnlyList<Export> Items, int Total)> ListAsync(Guid patientId, int page, int pageSize,
         CancellationToken ct)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenCvSharp;
 using ProgressTracker.Imaging.Composition;
 using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Alignment;
+using ProgressTracker.Web.Features.Photos.Pipeline;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
@@ -56,7 +56,7 @@ public sealed class ExportSources(AppDbContext db, IBlobStore blobs, BaselineRes
                 var taken = date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
                 // A needs-review alignment is never presented as aligned (its aligned image exists for inspection only).
                 var aligned = baselineId is { } b && photo.Alignment.BaselinePhotoId == b
-                              && photo.Alignment.Status == AlignmentStatus.Aligned && PhotoDto.HasAlignedImages(photo.Alignment);
+                              && photo.Alignment.IsConfirmed;
                 var key = aligned
                     ? BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, BlobVariant.Display)
                     : BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Display, photo.DerivativesVersion ?? 0);

@@ -20,7 +20,7 @@ public sealed class ExportSweeper(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var queue = scope.ServiceProvider.GetRequiredService<ExportQueue>();
+        var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
         var now = Clock.GetUtcNow();
 
         var stuck = await db.Exports
@@ -38,7 +38,7 @@ public sealed class ExportSweeper(
             }
         }
         await db.SaveChangesAsync(ct);
-        foreach (var id in toQueue) queue.Enqueue(id);
+        foreach (var id in toQueue) RenderExportJob.Enqueue(queue, id);
         return toQueue.Count;
     }
 }

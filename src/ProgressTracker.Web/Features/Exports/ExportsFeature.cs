@@ -8,7 +8,6 @@ public static class ExportsFeature
     {
         services.AddScoped<CreateExportHandler>();
         services.AddScoped<ExportLookup>();
-        services.AddScoped<ExportQueue>();
         services.AddScoped<ExportSources>();
         services.AddScoped<RenderExportJob>();
         services.AddSingleton<ExportSweeper>();

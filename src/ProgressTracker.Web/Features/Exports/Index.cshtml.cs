@@ -1,9 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Infrastructure.Identity;
 
@@ -20,9 +22,8 @@ public sealed record ExportRow(ExportDto Export, string Visits);
 
 /// <summary>The patient's exports page: choose photos of one view, export them, and find earlier exports.</summary>
 public sealed class IndexModel(RecordAccess access, TimelineQuery timeline, ExportLookup exports, TimeProvider clock)
-    : PageModel
+    : PatientPageModel(access)
 {
-    public Patient Patient { get; private set; } = null!;
     public PatientHeader Header { get; private set; } = null!;
     /// <summary>Views with at least two Ready photos: only these can be exported.</summary>
     public IReadOnlyList<ViewChoice> Views { get; private set; } = [];
@@ -30,12 +31,11 @@ public sealed class IndexModel(RecordAccess access, TimelineQuery timeline, Expo
     public int TotalExports { get; private set; }
     public ExportPanelModel? Panel { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        var found = await access.PatientAsync(id, User, PatientOperations.Export, ct);
-        if (found.Access != Access.Granted) return NotFound();
-        Patient = found.Value!;
+    /// <summary>Exports are disclosures: the whole page is for those who may make them.</summary>
+    protected override OperationAuthorizationRequirement OperationFor(string httpMethod) => PatientOperations.Export;
 
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
         var data = await timeline.LoadAsync(Patient, null, ct);
         var course = new TreatmentCourse(data.Visits);
         Header = new PatientHeader(data.Patient, course, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
@@ -43,7 +43,7 @@ public sealed class IndexModel(RecordAccess access, TimelineQuery timeline, Expo
         Views = data.Views.Select(row => new ViewChoice(row.View, row.Visits
                 .SelectMany(cell => cell.Photos.Where(p => p.Status == PhotoStatus.Ready).Select(p => new PhotoChoice(
                     p.Id, ExportLabels.For(course, cell.Visit.Date),
-                    p.Alignment.Status == AlignmentStatus.Aligned && p.Media.AlignedThumb is { } aligned ? aligned : p.Media.Thumb!,
+                    p.Alignment.IsConfirmed() && p.Media.AlignedThumb is { } aligned ? aligned : p.Media.Thumb!,
                     cell.Visit.Date)))
                 .ToList()))
             .Where(v => v.Photos.Count >= 2).ToList();

@@ -19,6 +19,9 @@ public sealed class RenderExportJob(
 {
     public enum Outcome { Skipped, Ready, Failed }
 
+    public static void Enqueue(JobQueue queue, Guid exportId) =>
+        queue.Enqueue<RenderExportJob>(j => j.RunAsync(exportId, CancellationToken.None), "export", exportId);
+
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
     [Queue(JobsOptions.ImagingQueue)]
     public async Task<Outcome> RunAsync(Guid exportId, CancellationToken ct)

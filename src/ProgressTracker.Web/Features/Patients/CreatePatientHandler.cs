@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Data;
 
 namespace ProgressTracker.Web.Features.Patients;
@@ -9,20 +8,20 @@ namespace ProgressTracker.Web.Features.Patients;
 /// <summary>Validates and stores a new patient; used by the page and the API.</summary>
 public sealed class CreatePatientHandler(AppDbContext db, TimeProvider clock)
 {
-    public async Task<(Patient? Patient, ProblemHttpResult? Problem)> HandleAsync(
+    public async Task<Result<Patient>> HandleAsync(
         CreatePatientRequest request, CancellationToken ct)
     {
         var name = request.DisplayName?.Trim();
         var record = request.RecordNumber?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 200)
-            return (null, ApiProblems.BadRequest("Enter the patient's display name (up to 200 characters)."));
+            return Rejection.Invalid("Enter the patient's display name (up to 200 characters).");
         if (string.IsNullOrEmpty(record) || record.Length > 64)
-            return (null, ApiProblems.BadRequest("Enter the clinic record number (up to 64 characters)."));
+            return Rejection.Invalid("Enter the clinic record number (up to 64 characters).");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (request.DateOfBirth is { } dob && (dob > today || dob.Year < 1900))
-            return (null, ApiProblems.BadRequest("The date of birth must be a real date in the past."));
+            return Rejection.Invalid("The date of birth must be a real date in the past.");
         if (await db.Patients.AnyAsync(p => p.RecordNumber == record, ct))
-            return (null, ApiProblems.Conflict($"A patient with record number {record} already exists."));
+            return Rejection.Conflict($"A patient with record number {record} already exists.");
 
         var patient = new Patient
         {
@@ -31,6 +30,6 @@ public sealed class CreatePatientHandler(AppDbContext db, TimeProvider clock)
         };
         db.Patients.Add(patient);
         await db.SaveChangesAsync(ct);
-        return (patient, null);
+        return patient;
     }
 }

@@ -2,57 +2,53 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Patients;
 
 /// <summary>The patient page: course summary, the timeline grid (views × visits) and the visit list.</summary>
 public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, CreateVisitHandler createVisit,
-    TimeProvider clock) : PageModel
+    TimeProvider clock) : PatientPageModel(access)
 {
-    public Patient Patient { get; private set; } = null!;
     public TimelineDto Timeline { get; private set; } = null!;
     public IReadOnlyList<VisitDto> Visits { get; private set; } = [];
     public TreatmentCourse Course { get; private set; } = null!;
     public DateOnly Today { get; private set; }
-    public string? VisitError { get; private set; }
     public TimelineGrid Grid { get; private set; } = null!;
     public PatientHeader Header { get; private set; } = null!;
 
     [TempData] public string? Flash { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
 
-    public async Task<IActionResult> OnPostAddVisitAsync(Guid id, DateOnly? date, string? kind, string? notes,
+    public async Task<IActionResult> OnPostAddVisitAsync(DateOnly? date, string? kind, string? notes,
         string? product, string? lot, decimal? volumeMl, string? areas, int? sessionNumber, CancellationToken ct)
     {
-        var found = await access.PatientAsync(id, User, PatientOperations.Edit, ct);
-        if (found.Access != Access.Granted) return NotFound();
         var treatment = string.IsNullOrWhiteSpace(product) && volumeMl is null && sessionNumber is null
             ? null
             : new TreatmentDto(product, lot, volumeMl,
                 (areas ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 sessionNumber);
-        var (visit, problem) = await createVisit.HandleAsync(found.Value!,
-            new CreateVisitRequest(date, kind, notes, treatment), ct);
-        if (visit is not null)
+        var created = await createVisit.HandleAsync(Patient, new CreateVisitRequest(date, kind, notes, treatment), ct);
+        if (!created.Failed(out var rejection, out var visit))
         {
             Flash = $"Visit on {visit.Date:d MMM yyyy} added. Upload its photos next.";
             return Redirect($"/visits/{visit.Id}/upload");
         }
-        VisitError = problem!.ProblemDetails.Detail;
-        await LoadAsync(id, ct);
+        ModelState.AddRejection(rejection);
+        await LoadAsync(ct);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        var found = await access.PatientAsync(id, User, PatientOperations.View, ct);
-        if (found.Access != Access.Granted) return false;
-        Patient = found.Value!;
+        var id = Patient.Id;
         Timeline = await timeline.LoadAsync(Patient, null, ct);
         Visits = Timeline.Visits;
         Course = new TreatmentCourse(Visits);
@@ -65,6 +61,5 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
         actions.Add(new HeaderAction("Add visit", "#add-visit"));
         Header = new PatientHeader(Timeline.Patient, Course, Today, PatientTab.Timeline, actions);
         Grid = new TimelineGrid(Timeline, Course, ForStaff: true);
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Infrastructure.Data;
 
 namespace ProgressTracker.Web.Features.Patients;
@@ -13,7 +14,6 @@ public sealed class IndexModel(PatientSearch search, CreatePatientHandler create
     public IReadOnlyList<Row> Patients { get; private set; } = [];
     public int Total { get; private set; }
     public CreatePatientRequest Form { get; private set; } = new(null, null, null);
-    public string? Error { get; private set; }
 
     public Task OnGetAsync(string? q, CancellationToken ct) => LoadAsync(q, ct);
 
@@ -21,9 +21,9 @@ public sealed class IndexModel(PatientSearch search, CreatePatientHandler create
         CancellationToken ct)
     {
         Form = new CreatePatientRequest(displayName, recordNumber, dateOfBirth);
-        var (patient, problem) = await create.HandleAsync(Form, ct);
-        if (patient is not null) return Redirect($"/patients/{patient.Id}");
-        Error = problem!.ProblemDetails.Detail;
+        var created = await create.HandleAsync(Form, ct);
+        if (!created.Failed(out var rejection, out var patient)) return Redirect($"/patients/{patient.Id}");
+        ModelState.AddRejection(rejection);
         await LoadAsync(null, ct);
         return Page();
     }

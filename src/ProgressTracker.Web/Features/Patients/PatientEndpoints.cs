@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Patients;
@@ -22,7 +21,7 @@ public static class PatientEndpoints
         string? search = null, int page = 1, int pageSize = 50)
     {
         if (page < 1 || pageSize is < 1 or > 200)
-            return ApiProblems.BadRequest("page starts at 1 and pageSize must be between 1 and 200.");
+            return Rejection.Invalid("page starts at 1 and pageSize must be between 1 and 200.").ToProblem();
         var (items, total) = await patients.FindAsync(user, search, page, pageSize, ct);
         return TypedResults.Ok(new PagedList<PatientDto>(items.Select(PatientDto.From).ToList(), total));
     }
@@ -30,19 +29,18 @@ public static class PatientEndpoints
     private static async Task<Results<Created<PatientDto>, ProblemHttpResult>> CreateAsync(
         CreatePatientRequest request, CreatePatientHandler handler, CancellationToken ct)
     {
-        var (patient, problem) = await handler.HandleAsync(request, ct);
-        return patient is null
-            ? problem!
+        var created = await handler.HandleAsync(request, ct);
+        return created.Failed(out var rejection, out var patient)
+            ? rejection.ToProblem()
             : TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientDto.From(patient));
     }
 
     private static async Task<Results<Ok<PatientDto>, ProblemHttpResult>> GetAsync(
         string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!ApiProblems.TryParseId(id, "patient", out var patientId, out var bad)) return bad!;
-        var found = await access.PatientAsync(patientId, user, PatientOperations.View, ct);
-        return found.Access == Access.Granted
-            ? TypedResults.Ok(PatientDto.From(found.Value!))
-            : ApiProblems.NotFound("patient", id);
+        var found = await access.PatientAsync(id, user, PatientOperations.View, ct);
+        return found.Failed(out var rejection, out var patient)
+            ? rejection.ToProblem()
+            : TypedResults.Ok(PatientDto.From(patient));
     }
 }

@@ -1,5 +1,4 @@
 using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Alignment;
 
 namespace ProgressTracker.Web.Features.Photos;
 
@@ -8,6 +7,17 @@ namespace ProgressTracker.Web.Features.Photos;
 /// (display size; alignedThumb at thumbnail size).
 /// </summary>
 public sealed record PhotoMediaDto(string? Thumb, string? Display, string? Aligned, string? AlignedThumb, string Original);
+
+/// <summary>matrix: [a, b, tx, c, d, ty] from this photo's master pixels to the baseline master's pixels.</summary>
+public sealed record AlignmentDto(Guid? BaselinePhotoId, double[]? Matrix, double? Score, AlignmentMethod Method,
+    AlignmentStatus Status, string? Reason)
+{
+    public static AlignmentDto From(PhotoAlignment a) =>
+        new(a.BaselinePhotoId, a.Matrix, a.Score, a.Method, a.Status, a.Reason);
+
+    /// <summary>Presented as aligned (not merely awaiting review); the rule is <see cref="PhotoAlignment"/>'s.</summary>
+    public bool IsConfirmed() => PhotoAlignment.IsConfirmedAlignment(Matrix, Status);
+}
 
 public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView View, PhotoStatus Status,
     string? FailureReason, int? Width, int? Height, DateTimeOffset? CapturedAt, string ContentHash,
@@ -18,7 +28,7 @@ public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView V
     public static PhotoDto From(PhotoSummary p)
     {
         var ready = p.Status == PhotoStatus.Ready;
-        var aligned = ready && HasAlignedImages(p.Alignment);
+        var aligned = ready && p.Alignment.HasAlignedImage;
         return new PhotoDto(p.Id, p.VisitId, p.PatientId, p.View, p.Status, p.FailureReason,
             p.Width, p.Height, p.CapturedAt, p.ContentHash, p.UploadedAt,
             new PhotoMediaDto(
@@ -29,9 +39,6 @@ public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView V
                 $"/api/v1/photos/{p.Id}/media/original"),
             AlignmentDto.From(p.Alignment));
     }
-
-    public static bool HasAlignedImages(PhotoAlignment a) =>
-        a.Matrix is not null && a.Status is AlignmentStatus.Aligned or AlignmentStatus.NeedsReview;
 
     /// <summary>Versioned so a new derivative recipe gets a new URL and long-lived caching stays correct.</summary>
     public static string MediaUrl(PhotoSummary p, string variant) =>

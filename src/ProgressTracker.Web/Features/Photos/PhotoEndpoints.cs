@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Features.Photos.Media;
 using ProgressTracker.Web.Features.Photos.Upload;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Photos;
@@ -29,13 +30,11 @@ public static class PhotoEndpoints
         string id, HttpRequest request, RecordAccess access, UploadPhotoHandler handler, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        if (!ApiProblems.TryParseId(id, "visit", out var visitId, out var bad)) return bad!;
-        var found = await access.VisitAsync(visitId, user, PatientOperations.Edit, ct);
-        if (found.Access != Access.Granted)
-            return ApiProblems.ForAccess(found.Access, "visit", id, "Only clinic staff can upload photos.");
+        var found = await access.VisitAsync(id, user, PatientOperations.Edit, ct, "Only clinic staff can upload photos.");
+        if (found.Failed(out var refused, out var visit)) return refused.ToProblem();
         if (!request.HasFormContentType)
-            return ApiProblems.Status(415, "Send a multipart form",
-                "Send multipart/form-data with a 'file' field (the photo) and a 'view' field.");
+            return new Rejection(RejectionKind.UnsupportedType, "Send a multipart form",
+                "Send multipart/form-data with a 'file' field (the photo) and a 'view' field.").ToProblem();
 
         IFormCollection form;
         try
@@ -44,20 +43,20 @@ public static class PhotoEndpoints
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
         {
-            return ApiProblems.Status(413, "Upload too large or malformed",
-                "The upload could not be read: it is larger than the server accepts or the form is malformed.");
+            return new Rejection(RejectionKind.TooLarge, "Upload too large or malformed",
+                "The upload could not be read: it is larger than the server accepts or the form is malformed.").ToProblem();
         }
         var file = form.Files.GetFile("file");
         if (file is null)
-            return ApiProblems.BadRequest("Attach the photo in a multipart field named 'file'.", "No file");
+            return Rejection.Invalid("Attach the photo in a multipart field named 'file'.", "No file").ToProblem();
 
         await using var content = file.OpenReadStream();
         var result = await handler.HandleAsync(
-            new UploadPhotoCommand(found.Value!, form["view"].ToString(), content, file.Length, file.FileName,
+            new UploadPhotoCommand(visit, form["view"].ToString(), content, file.Length, file.FileName,
                 CurrentUser.Id(user)), ct);
-        if (result.Rejection is { } r) return ApiProblems.Status(r.Status, r.Title, r.Detail);
-        var dto = PhotoDto.From(result.Photo!);
-        return result.AlreadyUploaded
+        if (result.Failed(out var rejection, out var uploaded)) return rejection.ToProblem();
+        var dto = PhotoDto.From(uploaded.Photo);
+        return uploaded.AlreadyUploaded
             ? TypedResults.Ok(dto)
             : TypedResults.Accepted($"/api/v1/photos/{dto.Id}", dto);
     }
@@ -65,10 +64,9 @@ public static class PhotoEndpoints
     private static async Task<Results<Ok<PhotoDto>, ProblemHttpResult>> GetAsync(
         string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!ApiProblems.TryParseId(id, "photo", out var photoId, out var bad)) return bad!;
-        var found = await access.PhotoAsync(photoId, user, PatientOperations.View, ct);
-        return found.Access == Access.Granted
-            ? TypedResults.Ok(PhotoDto.From(found.Value!))
-            : ApiProblems.NotFound("photo", id);
+        var found = await access.PhotoAsync(id, user, PatientOperations.View, ct);
+        return found.Failed(out var rejection, out var photo)
+            ? rejection.ToProblem()
+            : TypedResults.Ok(PhotoDto.From(photo));
     }
 }

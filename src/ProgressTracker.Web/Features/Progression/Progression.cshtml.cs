@@ -4,13 +4,14 @@ using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Features.Timeline;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Progression;
 
 /// <summary>Every visit of one view as an aligned filmstrip, with a player that steps or plays through them.</summary>
-public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock) : PageModel
+public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock)
+    : PatientPageModel(access)
 {
     public PatientHeader Header { get; private set; } = null!;
     public IReadOnlyList<PhotoView> Views { get; private set; } = [];
@@ -28,11 +29,9 @@ public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline
         ? new ExportPanelModel(Header.Patient.Id, v, AnimationFrames, "animation")
         : null;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? view, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? view, CancellationToken ct)
     {
-        var found = await access.PatientAsync(id, User, PatientOperations.View, ct);
-        if (found.Access != Access.Granted) return NotFound();
-        var data = await timeline.LoadAsync(found.Value!, null, ct);
+        var data = await timeline.LoadAsync(Patient, null, ct);
         var course = new TreatmentCourse(data.Visits);
         Header = new PatientHeader(data.Patient, course, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             PatientTab.Progression, []);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Timeline;
@@ -16,16 +17,15 @@ public static class TimelineEndpoints
         string id, RecordAccess access, TimelineQuery timeline, ClaimsPrincipal user, CancellationToken ct,
         string? view = null)
     {
-        if (!ApiProblems.TryParseId(id, "patient", out var patientId, out var bad)) return bad!;
         PhotoView? only = null;
         if (!string.IsNullOrEmpty(view))
         {
             if (!EnumNames.TryParse<PhotoView>(view, out var parsed))
-                return ApiProblems.BadRequest($"'{view}' is not a view; use one of {EnumNames.Allowed<PhotoView>()}.");
+                return Rejection.Invalid($"'{view}' is not a view; use one of {EnumNames.Allowed<PhotoView>()}.").ToProblem();
             only = parsed;
         }
-        var found = await access.PatientAsync(patientId, user, PatientOperations.View, ct);
-        if (found.Access != Access.Granted) return ApiProblems.NotFound("patient", id);
-        return TypedResults.Ok(await timeline.LoadAsync(found.Value!, only, ct));
+        var found = await access.PatientAsync(id, user, PatientOperations.View, ct);
+        if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
+        return TypedResults.Ok(await timeline.LoadAsync(patient, only, ct));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Photos;
+using ProgressTracker.Web.Features.Photos.Pipeline;
 using ProgressTracker.Web.Features.Visits;
 using ProgressTracker.Web.Infrastructure.Data;
 
@@ -16,10 +17,11 @@ public sealed record TimelineViewDto(PhotoView View, Guid? BaselinePhotoId, IRea
 public sealed record TimelineDto(PatientDto Patient, IReadOnlyList<VisitDto> Visits, IReadOnlyList<TimelineViewDto> Views);
 
 /// <summary>
-/// Builds a patient's timeline in three queries; serves the patient page and the API alike. Photos are loaded as
+/// Builds a patient's timeline in four queries; serves the patient page and the API alike. Photos are loaded as
 /// summaries (only the columns the DTO shows) and put into their cells through one lookup, not a scan per cell.
+/// Baselines come from <see cref="BaselineResolver"/>, the rule's one owner.
 /// </summary>
-public sealed class TimelineQuery(AppDbContext db)
+public sealed class TimelineQuery(AppDbContext db, BaselineResolver baselines)
 {
     public async Task<TimelineDto> LoadAsync(Patient patient, PhotoView? onlyView, CancellationToken ct)
     {
@@ -28,24 +30,18 @@ public sealed class TimelineQuery(AppDbContext db)
         var photoQuery = db.Photos.AsNoTracking().Where(p => p.PatientId == patient.Id);
         if (onlyView is { } only) photoQuery = photoQuery.Where(p => p.View == only);
         var photos = await photoQuery.Select(PhotoSummary.Projection).ToListAsync(ct);
-        var chosen = await db.ViewBaselines.AsNoTracking().Where(b => b.PatientId == patient.Id)
-            .ToDictionaryAsync(b => b.View, b => b.PhotoId, ct);
+        var baselineOf = await baselines.OfPatientAsync(patient.Id, onlyView, ct);
 
         var visitDtos = visits.Select(VisitDto.From).ToList();
-        var visitOrder = visits.Select((v, i) => (v.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var cells = photos.ToLookup(p => (p.View, p.VisitId));
         var views = photos.Select(p => p.View).Distinct().OrderBy(v => v).ToList();
         if (onlyView is { } single && !views.Contains(single)) views.Add(single);
 
         var rows = views.Select(view =>
         {
-            // The clinician's choice, else the earliest Ready photo of the view (as BaselineResolver decides).
-            var ready = photos.Where(p => p.View == view && p.Status == PhotoStatus.Ready).ToList();
-            var baseline = ready.FirstOrDefault(p => chosen.TryGetValue(view, out var id) && p.Id == id)
-                           ?? ready.OrderBy(p => visitOrder[p.VisitId]).ThenBy(p => p.UploadedAt).FirstOrDefault();
             var columns = visitDtos.Select(v => new TimelineVisitDto(v,
                 cells[(view, v.Id)].OrderBy(p => p.UploadedAt).Select(PhotoDto.From).ToList())).ToList();
-            return new TimelineViewDto(view, baseline?.Id, columns);
+            return new TimelineViewDto(view, baselineOf.TryGetValue(view, out var id) ? id : null, columns);
         }).ToList();
 
         return new TimelineDto(PatientDto.From(patient), visitDtos, rows);

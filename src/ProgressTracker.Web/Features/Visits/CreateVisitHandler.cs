@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Data;
 
 namespace ProgressTracker.Web.Features.Visits;
@@ -8,27 +7,27 @@ namespace ProgressTracker.Web.Features.Visits;
 /// <summary>Validates and stores a visit; used by the page and the API.</summary>
 public sealed class CreateVisitHandler(AppDbContext db, TimeProvider clock)
 {
-    public async Task<(Visit? Visit, ProblemHttpResult? Problem)> HandleAsync(
+    public async Task<Result<Visit>> HandleAsync(
         Patient patient, CreateVisitRequest request, CancellationToken ct)
     {
         if (request.Date is not { } date)
-            return (null, ApiProblems.BadRequest("Enter the visit date as YYYY-MM-DD."));
+            return Rejection.Invalid("Enter the visit date as YYYY-MM-DD.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (date > today.AddDays(1) || date.Year < 2000)
-            return (null, ApiProblems.BadRequest($"The visit date {date:yyyy-MM-dd} is not plausible; visits are recorded on or after they happen."));
+            return Rejection.Invalid($"The visit date {date:yyyy-MM-dd} is not plausible; visits are recorded on or after they happen.");
         if (!EnumNames.TryParse<VisitKind>(request.Kind, out var kind))
-            return (null, ApiProblems.BadRequest(
-                $"'{request.Kind}' is not a visit kind; use one of {EnumNames.Allowed<VisitKind>()}."));
+            return Rejection.Invalid(
+                $"'{request.Kind}' is not a visit kind; use one of {EnumNames.Allowed<VisitKind>()}.");
         if (request.Notes is { Length: > 4000 })
-            return (null, ApiProblems.BadRequest("Notes are limited to 4000 characters."));
+            return Rejection.Invalid("Notes are limited to 4000 characters.");
 
         var treatment = request.Treatment;
         if (treatment is not null)
         {
             if (treatment.VolumeMl is < 0 or > 1000)
-                return (null, ApiProblems.BadRequest("The treatment volume must be between 0 and 1000 ml."));
+                return Rejection.Invalid("The treatment volume must be between 0 and 1000 ml.");
             if (treatment.SessionNumber is < 1 or > 100)
-                return (null, ApiProblems.BadRequest("The session number must be between 1 and 100."));
+                return Rejection.Invalid("The session number must be between 1 and 100.");
         }
 
         var visit = new Visit
@@ -44,7 +43,7 @@ public sealed class CreateVisitHandler(AppDbContext db, TimeProvider clock)
         };
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);
-        return (visit, null);
+        return visit;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

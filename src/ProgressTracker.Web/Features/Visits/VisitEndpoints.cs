@@ -19,10 +19,9 @@ public static class VisitEndpoints
     private static async Task<Results<Ok<IReadOnlyList<VisitDto>>, ProblemHttpResult>> ListAsync(
         string id, RecordAccess access, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!ApiProblems.TryParseId(id, "patient", out var patientId, out var bad)) return bad!;
-        var found = await access.PatientAsync(patientId, user, PatientOperations.View, ct);
-        if (found.Access != Access.Granted) return ApiProblems.NotFound("patient", id);
-        var visits = await db.Visits.AsNoTracking().Where(v => v.PatientId == patientId)
+        var found = await access.PatientAsync(id, user, PatientOperations.View, ct);
+        if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
+        var visits = await db.Visits.AsNoTracking().Where(v => v.PatientId == patient.Id)
             .OrderBy(v => v.Date).ThenBy(v => v.CreatedAt).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<VisitDto>>(visits.Select(VisitDto.From).ToList());
     }
@@ -31,13 +30,11 @@ public static class VisitEndpoints
         string id, CreateVisitRequest request, RecordAccess access, CreateVisitHandler handler, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        if (!ApiProblems.TryParseId(id, "patient", out var patientId, out var bad)) return bad!;
-        var found = await access.PatientAsync(patientId, user, PatientOperations.Edit, ct);
-        if (found.Access != Access.Granted)
-            return ApiProblems.ForAccess(found.Access, "patient", id, "Only clinic staff can record visits.");
-        var (visit, problem) = await handler.HandleAsync(found.Value!, request, ct);
-        return visit is null
-            ? problem!
-            : TypedResults.Created($"/api/v1/patients/{patientId}/visits/{visit.Id}", VisitDto.From(visit));
+        var found = await access.PatientAsync(id, user, PatientOperations.Edit, ct, "Only clinic staff can record visits.");
+        if (found.Failed(out var refused, out var patient)) return refused.ToProblem();
+        var created = await handler.HandleAsync(patient, request, ct);
+        return created.Failed(out var rejection, out var visit)
+            ? rejection.ToProblem()
+            : TypedResults.Created($"/api/v1/patients/{patient.Id}/visits/{visit.Id}", VisitDto.From(visit));
     }
 }

@@ -18,6 +18,7 @@ public static class JobServices
         services.AddSingleton(options);
         var persistent = database == DatabaseProvider.Postgres;
         services.AddSingleton(new JobStorageKind(persistent));
+        services.AddScoped<JobQueue>();
         services.AddSingleton(new HostStartTime(DateTimeOffset.UtcNow)); // taken now, before demo seeding queues work
 
         services.AddHangfire((sp, c) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 using ProgressTracker.Web.Infrastructure.Storage;
 
@@ -18,32 +19,30 @@ public static class MediaEndpoint
         ClaimsPrincipal user, HttpContext http, CancellationToken ct, string? format = null)
     {
         if (!TryChooseEncoding(format, http.Request.Headers.Accept.ToString(), out var encoding))
-            return ApiProblems.BadRequest($"'{format}' is not a format; use jpeg or webp.", "Unknown format");
-        if (!ApiProblems.TryParseId(id, "photo", out var photoId, out var bad)) return bad!;
+            return Rejection.Invalid($"'{format}' is not a format; use jpeg or webp.", "Unknown format").ToProblem();
+        if (!Guid.TryParse(id, out _)) return Rejection.InvalidId("photo", id).ToProblem();
         if (!TryParseVariant(variant, out var kind, out var alignedImage))
-            return ApiProblems.BadRequest(
+            return Rejection.Invalid(
                 $"'{variant}' is not a media variant; use thumb, display, aligned, aligned-thumb or original.",
-                "Unknown variant");
+                "Unknown variant").ToProblem();
 
         var operation = kind == BlobVariant.Original ? PatientOperations.ViewOriginal : PatientOperations.View;
-        var found = await access.PhotoAsync(photoId, user, operation, ct);
-        if (found.Access != Access.Granted)
-            return ApiProblems.ForAccess(found.Access, "photo", id, "Only clinicians can download original uploads.");
-        var photo = found.Value!;
+        var found = await access.PhotoAsync(id, user, operation, ct, "Only clinicians can download original uploads.");
+        if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
 
         if (kind != BlobVariant.Original && photo.Status != PhotoStatus.Ready)
-            return ApiProblems.Status(409, "Not ready", photo.Status == PhotoStatus.Failed
+            return Rejection.Conflict(photo.Status == PhotoStatus.Failed
                 ? $"This photo could not be processed: {photo.FailureReason}"
-                : "This photo is still being processed; try again in a few seconds.");
-        if (alignedImage && !PhotoDto.HasAlignedImages(photo.Alignment))
-            return ApiProblems.Status(409, "Not aligned", photo.Alignment.Status == AlignmentStatus.Failed
+                : "This photo is still being processed; try again in a few seconds.", "Not ready").ToProblem();
+        if (alignedImage && !photo.Alignment.HasAlignedImage)
+            return Rejection.Conflict(photo.Alignment.Status == AlignmentStatus.Failed
                 ? $"This photo could not be aligned: {photo.Alignment.Reason}"
-                : "This photo is still being aligned to its baseline; try again in a few seconds.");
+                : "This photo is still being aligned to its baseline; try again in a few seconds.", "Not aligned").ToProblem();
         var key = kind == BlobVariant.Original ? photo.OriginalKey
             : alignedImage ? BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, kind)
             : photo.DerivativesVersion is { } version ? BlobKeys.Derivative(photo.PatientId, photo.Id, kind, version, encoding)
             : null;
-        if (key is null) return ApiProblems.Status(404, "Media missing", "The image file is missing from storage.");
+        if (key is null) return MediaMissing.ToProblem();
         if (alignedImage) encoding = ImageEncoding.Jpeg;
 
         if (kind != BlobVariant.Original && !alignedImage) http.Response.Headers.Vary = "Accept";
@@ -56,7 +55,7 @@ public static class MediaEndpoint
 
         var stream = await blobs.OpenReadAsync(key, ct);
         if (stream is null)
-            return ApiProblems.Status(404, "Media missing", "The image file is missing from storage.");
+            return MediaMissing.ToProblem();
         http.Response.Headers.CacheControl = kind == BlobVariant.Original
             ? "private, no-store"
             : "private, max-age=31536000, immutable";
@@ -65,6 +64,9 @@ public static class MediaEndpoint
         return TypedResults.Stream(stream, contentType,
             fileDownloadName: kind == BlobVariant.Original ? $"photo-{photo.Id:N}.{photo.OriginalFormat}" : null);
     }
+
+    private static readonly Rejection MediaMissing =
+        new(RejectionKind.NotFound, "Media missing", "The image file is missing from storage.");
 
     /// <summary>An explicit ?format= wins; otherwise WebP for clients that say they accept it, JPEG for the rest.</summary>
     private static bool TryChooseEncoding(string? format, string accept, out ImageEncoding encoding)

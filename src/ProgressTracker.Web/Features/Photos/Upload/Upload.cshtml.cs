@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Identity;
 
@@ -14,7 +16,7 @@ namespace ProgressTracker.Web.Features.Photos.Upload;
 /// it, upload.js swaps in a drop zone that sends each file to the API with its own progress and processing state.
 /// </summary>
 public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, ImageLimits limits, AppDbContext db)
-    : PageModel
+    : VisitPageModel(access)
 {
     public sealed record FileResult(string FileName, string ViewLabel, bool Accepted, string Message);
 
@@ -25,7 +27,6 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
         PhotoView.RightOblique,
     ];
 
-    public Visit Visit { get; private set; } = null!;
     public List<FileResult> Results { get; } = [];
     /// <summary>Photos this visit already has per view, so nobody uploads a view twice by accident.</summary>
     public IReadOnlyDictionary<PhotoView, int> Existing { get; private set; } = new Dictionary<PhotoView, int>();
@@ -35,12 +36,17 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
     public const string AcceptedFiles = "image/*,.heic,.heif,.avif,.tif,.tiff";
     [TempData] public string? Flash { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid visitId, CancellationToken ct) =>
-        await LoadAsync(visitId, ct) ? Page() : NotFound();
+    /// <summary>Only staff who may edit the patient's record reach this page at all.</summary>
+    protected override OperationAuthorizationRequirement OperationFor(string httpMethod) => PatientOperations.Edit;
 
-    public async Task<IActionResult> OnPostAsync(Guid visitId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(visitId, ct)) return NotFound();
+        await LoadExistingAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
         var files = Request.HasFormContentType ? Request.Form.Files : new FormFileCollection();
         foreach (var file in files)
         {
@@ -49,14 +55,15 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
             await using var content = file.OpenReadStream();
             var result = await upload.HandleAsync(new UploadPhotoCommand(Visit, view, content, file.Length,
                 file.FileName, CurrentUser.Id(User)), ct);
-            Results.Add(result.Rejection is { } r
-                ? new FileResult(file.FileName, viewLabel, false, r.Detail)
+            Results.Add(result.Failed(out var rejection, out var uploaded)
+                ? new FileResult(file.FileName, viewLabel, false, rejection.Detail)
                 : new FileResult(file.FileName, viewLabel, true,
-                    result.AlreadyUploaded ? "already uploaded to this visit" : "uploaded; processing"));
+                    uploaded.AlreadyUploaded ? "already uploaded to this visit" : "uploaded; processing"));
         }
         if (Results.Count == 0)
         {
             Results.Add(new FileResult("No file", "—", false, "Choose at least one photo."));
+            await LoadExistingAsync(ct);
             return Page();
         }
         if (Results.TrueForAll(r => r.Accepted))
@@ -66,15 +73,6 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
         }
         await LoadExistingAsync(ct);
         return Page(); // some files were rejected: show every file's outcome, keep the accepted ones
-    }
-
-    private async Task<bool> LoadAsync(Guid visitId, CancellationToken ct)
-    {
-        var found = await access.VisitAsync(visitId, User, PatientOperations.Edit, ct);
-        if (found.Access != Access.Granted) return false;
-        Visit = found.Value!;
-        await LoadExistingAsync(ct);
-        return true;
     }
 
     private async Task LoadExistingAsync(CancellationToken ct) =>

@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
 using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Photos.Processing;
+using ProgressTracker.Web.Features.Shared.Outcomes;
+using ProgressTracker.Web.Features.Photos.Pipeline;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Storage;
 
@@ -11,10 +12,8 @@ namespace ProgressTracker.Web.Features.Photos.Upload;
 public sealed record UploadPhotoCommand(Visit Visit, string? View, Stream Content, long Length, string? FileName,
     Guid? UploadedBy);
 
-/// <summary>An accepted photo (possibly the one already stored for the same bytes), or a rejection to show.</summary>
-public sealed record UploadPhotoResult(Photo? Photo, bool AlreadyUploaded, UploadRejection? Rejection);
-
-public sealed record UploadRejection(int Status, string Title, string Detail);
+/// <summary>An accepted photo: a new one, or the one already stored for the same bytes.</summary>
+public sealed record UploadedPhoto(Photo Photo, bool AlreadyUploaded);
 
 /// <summary>
 /// Shared by the upload page and the API. Cheap checks first (view, size, type from the bytes, header dimensions,
@@ -22,32 +21,33 @@ public sealed record UploadRejection(int Status, string Title, string Detail);
 /// untouched, the row is committed as Pending, and processing is queued.
 /// </summary>
 public sealed class UploadPhotoHandler(
-    AppDbContext db, IBlobStore blobs, PhotoProcessingQueue queue, ImageLimits limits, TimeProvider clock,
+    AppDbContext db, IBlobStore blobs, PhotoPipeline pipeline, ImageLimits limits, TimeProvider clock,
     ILogger<UploadPhotoHandler> log)
 {
-    public async Task<UploadPhotoResult> HandleAsync(UploadPhotoCommand command, CancellationToken ct)
+    public async Task<Result<UploadedPhoto>> HandleAsync(UploadPhotoCommand command, CancellationToken ct)
     {
         if (!EnumNames.TryParse<PhotoView>(command.View, out var view))
-            return Reject(400, "Unknown view",
+            return Rejection.Invalid(
                 string.IsNullOrWhiteSpace(command.View)
                     ? $"Choose the view of the photo: one of {EnumNames.Allowed<PhotoView>()}."
-                    : $"'{command.View}' is not a view; use one of {EnumNames.Allowed<PhotoView>()}.");
+                    : $"'{command.View}' is not a view; use one of {EnumNames.Allowed<PhotoView>()}.", "Unknown view");
         if (command.Length == 0)
-            return Reject(400, "Empty file", "The file is empty.");
+            return Rejection.Invalid("The file is empty.", "Empty file");
         if (command.Length > limits.MaxBytes)
-            return Reject(413, "File too large",
+            return new Rejection(RejectionKind.TooLarge, "File too large",
                 $"The file is {Megabytes(command.Length)} MB; the limit is {Megabytes(limits.MaxBytes)} MB.");
 
         await using var content = await SeekableAsync(command.Content, ct);
         var inspection = UploadInspector.Inspect(content, limits);
         if (!inspection.Accepted || inspection.Format is not { } format)
-            return Reject(inspection.Format is null ? 415 : 422, "Photo not accepted",
+            return new Rejection(inspection.Format is null ? RejectionKind.UnsupportedType : RejectionKind.Unprocessable,
+                "Photo not accepted",
                 inspection.RejectionReason ?? "The file could not be read as an image.");
 
         content.Position = 0;
         var hash = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
         var existing = await db.Photos.FirstOrDefaultAsync(p => p.VisitId == command.Visit.Id && p.ContentHash == hash, ct);
-        if (existing is not null) return new UploadPhotoResult(existing, true, null);
+        if (existing is not null) return new UploadedPhoto(existing, AlreadyUploaded: true);
 
         var photoId = Guid.CreateVersion7();
         var key = BlobKeys.Original(command.Visit.PatientId, photoId, OriginalFormats.Extension(format));
@@ -73,18 +73,15 @@ public sealed class UploadPhotoHandler(
             db.ChangeTracker.Clear();
             await blobs.DeleteAsync(key, CancellationToken.None);
             var winner = await db.Photos.FirstOrDefaultAsync(p => p.VisitId == command.Visit.Id && p.ContentHash == hash, ct);
-            if (winner is not null) return new UploadPhotoResult(winner, true, null);
+            if (winner is not null) return new UploadedPhoto(winner, AlreadyUploaded: true);
             throw;
         }
 
-        queue.EnqueueProcess(photo.Id);
+        pipeline.Enqueue(PhotoStep.Process, photo.Id);
         log.LogInformation("Photo {PhotoId} uploaded to visit {VisitId} ({Format}, {Bytes} bytes)",
             photo.Id, command.Visit.Id, photo.OriginalFormat, photo.OriginalBytes);
-        return new UploadPhotoResult(photo, false, null);
+        return new UploadedPhoto(photo, AlreadyUploaded: false);
     }
-
-    private static UploadPhotoResult Reject(int status, string title, string detail) =>
-        new(null, false, new UploadRejection(status, title, detail));
 
     /// <summary>Form files are already buffered and seekable; anything else is buffered to a temp file first.</summary>
     private static async Task<Stream> SeekableAsync(Stream content, CancellationToken ct)

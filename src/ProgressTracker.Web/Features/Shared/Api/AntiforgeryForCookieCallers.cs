@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Shared.Api;
@@ -24,9 +25,10 @@ public sealed class AntiforgeryForCookieCallers(IAntiforgery antiforgery) : IEnd
         }
         catch (AntiforgeryValidationException)
         {
-            return ApiProblems.Status(400, "Antiforgery token missing or invalid",
+            return Rejection.Invalid(
                 "A request signed in with the browser cookie must send the page's antiforgery token; reload the " +
-                "page and try again. API clients sign in with a bearer token instead.");
+                "page and try again. API clients sign in with a bearer token instead.",
+                "Antiforgery token missing or invalid").ToProblem();
         }
         return await next(context);
     }

@@ -1,39 +1,24 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ProgressTracker.Web.Features.Shared.Outcomes;
 
 namespace ProgressTracker.Web.Features.Shared.Api;
 
-/// <summary>RFC 9457 problem responses with a detail a person can act on.</summary>
+/// <summary>The API's one mapping from a <see cref="Rejection"/> to an RFC 9457 problem response.</summary>
 public static class ApiProblems
 {
-    public static ProblemHttpResult BadRequest(string detail, string title = "The request is not valid") =>
-        TypedResults.Problem(detail, statusCode: 400, title: title);
+    public static ProblemHttpResult ToProblem(this Rejection rejection) =>
+        TypedResults.Problem(rejection.Detail, statusCode: StatusOf(rejection.Kind), title: rejection.Title);
 
-    public static ProblemHttpResult NotFound(string what, string id) =>
-        TypedResults.Problem($"No {what} with id '{id}' exists, or you do not have access to it.",
-            statusCode: 404, title: $"{Capitalize(what)} not found");
-
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(detail, statusCode: 403, title: "Not allowed");
-
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail, statusCode: 409, title: "Conflict");
-
-    public static ProblemHttpResult Status(int status, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title);
-
-    /// <summary>Parses a GUID from a route, so a malformed id gets a 400 that says so instead of a bare 404.</summary>
-    public static bool TryParseId(string raw, string what, out Guid id, out ProblemHttpResult? problem)
+    public static int StatusOf(RejectionKind kind) => kind switch
     {
-        problem = Guid.TryParse(raw, out id)
-            ? null
-            : BadRequest($"'{Truncate(raw)}' is not a valid {what} id; ids are GUIDs such as " +
-                         "'0199a3c2-7f1e-7c4a-9d2b-3f5e6a7b8c9d'.", $"Invalid {what} id");
-        return problem is null;
-    }
-
-    public static ProblemHttpResult ForAccess(Access access, string what, string id, string forbiddenDetail) =>
-        access == Access.Forbidden ? Forbidden(forbiddenDetail) : NotFound(what, id);
-
-    private static string Capitalize(string s) => char.ToUpperInvariant(s[0]) + s[1..];
-    private static string Truncate(string s) => s.Length > 60 ? s[..60] + "…" : s;
+        RejectionKind.Invalid => StatusCodes.Status400BadRequest,
+        RejectionKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        RejectionKind.Forbidden => StatusCodes.Status403Forbidden,
+        RejectionKind.NotFound => StatusCodes.Status404NotFound,
+        RejectionKind.Conflict => StatusCodes.Status409Conflict,
+        RejectionKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RejectionKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        RejectionKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }

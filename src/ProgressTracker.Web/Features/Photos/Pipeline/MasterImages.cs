@@ -2,7 +2,7 @@ using OpenCvSharp;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Infrastructure.Storage;
 
-namespace ProgressTracker.Web.Features.Alignment;
+namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
 /// <summary>Loads a photo's normalised master (upright sRGB JPEG written by processing) as pixels.</summary>
 public sealed class MasterImages(IBlobStore blobs)

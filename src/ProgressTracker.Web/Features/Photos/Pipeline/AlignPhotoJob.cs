@@ -1,36 +1,36 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging.Alignment;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Jobs;
 
-namespace ProgressTracker.Web.Features.Alignment;
+namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
 /// <summary>
 /// Registers a Ready photo to the baseline of its view and renders its aligned derivatives. Idempotent: skips a
 /// photo already aligned to the current baseline and keeps a clinician's manual alignment. When the baseline of
-/// the view has changed, it queues every other photo of the view that still points at an old one.
+/// the view has changed, it marks every other photo of the view that still points at an old one for realignment
+/// and returns them (the pipeline queues them).
 /// </summary>
 public sealed class AlignPhotoJob(
     AppDbContext db, BaselineResolver baselines, MasterImages masters, AlignedDerivatives aligned,
-    AlignmentQueue queue, TimeProvider clock, ILogger<AlignPhotoJob> log)
+    TimeProvider clock, ILogger<AlignPhotoJob> log)
 {
     public enum Outcome { Skipped, Aligned, NeedsReview, Failed }
 
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
-    [Queue(JobsOptions.ImagingQueue)]
-    public async Task<Outcome> RunAsync(Guid photoId, CancellationToken ct)
+    /// <summary>What happened, and the other photos of the view that now need aligning to the current baseline.</summary>
+    public sealed record Result(Outcome Outcome, IReadOnlyList<Guid> StaleOfView);
+
+    public async Task<Result> RunAsync(Guid photoId, CancellationToken ct)
     {
         var photo = await db.Photos.SingleOrDefaultAsync(p => p.Id == photoId, ct);
-        if (photo is null || photo.Status != PhotoStatus.Ready) return Outcome.Skipped;
+        if (photo is null || photo.Status != PhotoStatus.Ready) return new(Outcome.Skipped, []);
         var baselineId = await baselines.ResolveAsync(photo.PatientId, photo.View, ct);
-        if (baselineId is not { } baseId) return Outcome.Skipped;
+        if (baselineId is not { } baseId) return new(Outcome.Skipped, []);
 
         var outcome = await AlignAsync(photo, baseId, ct);
         await db.SaveChangesAsync(ct);
-        await QueueStalePhotosOfViewAsync(photo, baseId, ct);
-        return outcome;
+        return new(outcome, await InvalidateStalePhotosOfViewAsync(photo, baseId, ct));
     }
 
     private async Task<Outcome> AlignAsync(Photo photo, Guid baselineId, CancellationToken ct)
@@ -78,7 +78,8 @@ public sealed class AlignPhotoJob(
         return photo.Alignment.Status == AlignmentStatus.Aligned ? Outcome.Aligned : Outcome.NeedsReview;
     }
 
-    private async Task QueueStalePhotosOfViewAsync(Photo photo, Guid baselineId, CancellationToken ct)
+    private async Task<IReadOnlyList<Guid>> InvalidateStalePhotosOfViewAsync(Photo photo, Guid baselineId,
+        CancellationToken ct)
     {
         var stale = await db.Photos
             .Where(p => p.PatientId == photo.PatientId && p.View == photo.View && p.Id != photo.Id
@@ -86,9 +87,9 @@ public sealed class AlignPhotoJob(
                         && p.Alignment.Status != AlignmentStatus.Pending
                         && p.Alignment.BaselinePhotoId != baselineId)
             .ToListAsync(ct);
-        if (stale.Count == 0) return;
+        if (stale.Count == 0) return [];
         foreach (var other in stale) other.Alignment.Invalidate(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        foreach (var other in stale) queue.Enqueue(other.Id);
+        return stale.Select(p => p.Id).ToList();
     }
 }

@@ -1,27 +1,23 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
 using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Alignment;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Jobs;
 using ProgressTracker.Web.Infrastructure.Storage;
 
-namespace ProgressTracker.Web.Features.Photos.Processing;
+namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
 /// <summary>
 /// Decodes an original (upright, sRGB, no metadata) and writes the master and its derivatives at versioned keys.
 /// Idempotent: it reloads the row, skips work already done, and overwrites only its own derivative keys, so it may
-/// run twice or on any worker.
+/// run twice or on any worker. What follows a Ready photo is <see cref="PhotoPipeline"/>'s business.
 /// </summary>
 public sealed class ProcessPhotoJob(
-    AppDbContext db, IBlobStore blobs, ImageLimits limits, JobsOptions options, AlignmentQueue alignment,
+    AppDbContext db, IBlobStore blobs, ImageLimits limits, JobsOptions options,
     TimeProvider clock, ILogger<ProcessPhotoJob> log)
 {
     public enum Outcome { Skipped, Ready, Failed }
 
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
-    [Queue(JobsOptions.ImagingQueue)]
     public async Task<Outcome> RunAsync(Guid photoId, CancellationToken ct)
     {
         var photo = await db.Photos.SingleOrDefaultAsync(p => p.Id == photoId, ct);
@@ -45,7 +41,6 @@ public sealed class ProcessPhotoJob(
             photo.MarkReady(derivatives, clock.GetUtcNow());
             photo.Alignment.Invalidate(clock.GetUtcNow()); // new master pixels: any earlier alignment is stale
             await db.SaveChangesAsync(ct);
-            alignment.Enqueue(photo.Id);
             log.LogInformation("Photo {PhotoId} ready ({Width}x{Height})", photo.Id, derivatives.Width, derivatives.Height);
             return Outcome.Ready;
         }

@@ -3,7 +3,7 @@ using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Jobs;
 
-namespace ProgressTracker.Web.Features.Photos.Processing;
+namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
 /// <summary>
 /// Heals the pipeline: finds photos whose processing job was lost (a crash, a restart with in-memory job storage,
@@ -21,8 +21,7 @@ public sealed class PhotoSweeper(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var queue = scope.ServiceProvider.GetRequiredService<PhotoProcessingQueue>();
-        var alignments = scope.ServiceProvider.GetRequiredService<Alignment.AlignmentQueue>();
+        var pipeline = scope.ServiceProvider.GetRequiredService<PhotoPipeline>();
         var now = Clock.GetUtcNow();
 
         var stuck = await db.Photos
@@ -57,8 +56,8 @@ public sealed class PhotoSweeper(
         foreach (var photo in unaligned) photo.Alignment.Invalidate(now); // stamps the time: not again next pass
 
         await db.SaveChangesAsync(ct);
-        foreach (var id in toQueue) queue.EnqueueProcess(id);
-        foreach (var photo in unaligned) alignments.Enqueue(photo.Id);
+        foreach (var id in toQueue) pipeline.Enqueue(PhotoStep.Process, id);
+        foreach (var photo in unaligned) pipeline.Enqueue(PhotoStep.Align, photo.Id);
         return toQueue.Count + unaligned.Count;
     }
 }

@@ -4,7 +4,7 @@ using ProgressTracker.Imaging.Alignment;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Infrastructure.Storage;
 
-namespace ProgressTracker.Web.Features.Alignment;
+namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
 /// <summary>Writes the photo warped onto its baseline's canvas, at display and thumb size, under its revision.</summary>
 public sealed class AlignedDerivatives(IBlobStore blobs)

@@ -1,0 +1,3 @@
+namespace ProgressTracker.Web.Features.Alignment;
+
+public sealed record ManualAlignmentRequest(IReadOnlyList<LandmarkPairDto>? Landmarks);

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgressTracker.Web.Domain;
+using ProgressTracker.Web.Features.Shared.Api;
+using ProgressTracker.Web.Features.Shared.Outcomes;
+using ProgressTracker.Web.Infrastructure.Identity;
+
+namespace ProgressTracker.Web.Features.Shared.Pages;
+
+/// <summary>
+/// The page side of the load-and-authorize step: before any handler runs, the record named by the route is loaded
+/// through <see cref="RecordAccess"/> and checked; a refusal of any kind is a 404, so a page never confirms that a
+/// record it will not show exists. By default reading needs View and posting needs Edit.
+/// </summary>
+public abstract class RecordPageModel<T>(RecordAccess access, string routeKey = "id") : PageModel where T : class
+{
+    /// <summary>The checked record; set before any handler runs.</summary>
+    protected T Record { get; private set; } = null!;
+
+    protected RecordAccess Access { get; } = access;
+
+    protected virtual OperationAuthorizationRequirement OperationFor(string httpMethod) =>
+        HttpMethods.IsGet(httpMethod) || HttpMethods.IsHead(httpMethod) ? PatientOperations.View : PatientOperations.Edit;
+
+    protected abstract Task<Result<T>> LoadAsync(string id, OperationAuthorizationRequirement operation,
+        CancellationToken ct);
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next)
+    {
+        var id = RouteData.Values[routeKey]?.ToString() ?? "";
+        var found = await LoadAsync(id, OperationFor(Request.Method), HttpContext.RequestAborted);
+        if (found.Failed(out _, out var record))
+        {
+            context.Result = NotFound();
+            return;
+        }
+        Record = record;
+        await next();
+    }
+}
+
+/// <summary>A page about one patient (route <c>{id}</c>).</summary>
+public abstract class PatientPageModel(RecordAccess access) : RecordPageModel<Patient>(access)
+{
+    public Patient Patient => Record;
+
+    protected override Task<Result<Patient>> LoadAsync(string id, OperationAuthorizationRequirement operation,
+        CancellationToken ct) => Access.PatientAsync(id, User, operation, ct);
+}
+
+/// <summary>A page about one photo (route <c>{id}</c>).</summary>
+public abstract class PhotoPageModel(RecordAccess access) : RecordPageModel<Photo>(access)
+{
+    protected override Task<Result<Photo>> LoadAsync(string id, OperationAuthorizationRequirement operation,
+        CancellationToken ct) => Access.PhotoAsync(id, User, operation, ct);
+}
+
+/// <summary>A page about one visit (route <c>{visitId}</c>).</summary>
+public abstract class VisitPageModel(RecordAccess access) : RecordPageModel<Visit>(access, "visitId")
+{
+    public Visit Visit => Record;
+
+    protected override Task<Result<Visit>> LoadAsync(string id, OperationAuthorizationRequirement operation,
+        CancellationToken ct) => Access.VisitAsync(id, User, operation, ct);
+}
