@@ -10,11 +10,7 @@ using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
-using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Hosting;
-using ProgressTracker.Web.Infrastructure.Identity;
-using ProgressTracker.Web.Infrastructure.Jobs;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web;
 
@@ -43,14 +39,11 @@ public static class AppHost
         if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://127.0.0.1:5080"); // loopback only unless told otherwise
 
-        var app = config.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
-        var role = config.GetSection(HostRoleOptions.Section).Get<HostRoleOptions>() ?? new HostRoleOptions();
+        var services = builder.Services;
+        var app = services.AddSettings<AppOptions>(config, AppOptions.Section);
+        var role = services.AddSettings<HostRoleOptions>(config, HostRoleOptions.Section);
         if (purpose == Purpose.Command) role.Role = HostRole.Web; // a command never runs background jobs
         var limits = UploadLimits.From(config);
-
-        var services = builder.Services;
-        services.AddSingleton(app);
-        services.AddSingleton(role);
         services.AddSingleton(limits);
         services.AddSingleton(TimeProvider.System);
         var database = services.AddAppData(config, app);
@@ -89,7 +82,7 @@ public static class AppHost
 
     private static void AddFeatureServices(this IServiceCollection services, HostRoleOptions role)
     {
-        services.AddScoped<Features.Shared.Api.RecordAccess>();
+        services.AddScoped<RecordAccess>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<PatientSearch>();
         services.AddScoped<CreatePatientHandler>();

@@ -11,10 +11,8 @@ public enum ExportStatus { Pending, Running, Ready, Failed }
 /// when is kept with it. The request (photos in order, options) never changes; rendering moves the status from
 /// Pending through Running to Ready (with the stored file) or Failed (with a reason a clinician can act on).
 /// </summary>
-public sealed class Export
+public sealed class Export : PatientRecord, ISweptWork
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid PatientId { get; init; }
     public ExportKind Kind { get; init; }
     public PhotoView View { get; init; }
     /// <summary>The photos in the order they appear (left to right, or frame by frame).</summary>

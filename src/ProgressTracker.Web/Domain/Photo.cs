@@ -4,17 +4,16 @@ namespace ProgressTracker.Web.Domain;
 /// One uploaded photo. The original blob is immutable; derivatives are rebuilt from it whenever the derivative spec
 /// version changes. State changes go through the methods below so timestamps and attempts stay consistent.
 /// </summary>
-public sealed class Photo
+public sealed class Photo : PatientRecord, ISweptWork
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid VisitId { get; init; }
-    public Guid PatientId { get; init; }
     public PhotoView View { get; set; }
 
     public PhotoStatus Status { get; private set; } = PhotoStatus.Pending;
     /// <summary>Why processing failed, worded for a clinician.</summary>
     public string? FailureReason { get; private set; }
     public int ProcessingAttempts { get; private set; }
+    int ISweptWork.Attempts => ProcessingAttempts;
 
     /// <summary>"sha256:…" of the original bytes.</summary>
     public required string ContentHash { get; init; }

@@ -4,10 +4,8 @@ namespace ProgressTracker.Web.Domain;
 /// A clinician's choice of baseline photo for one view of one patient. Without a row the baseline is the earliest
 /// Ready photo of the view (see <c>BaselineResolver</c>).
 /// </summary>
-public sealed class ViewBaseline
+public sealed class ViewBaseline : PatientRecord
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid PatientId { get; init; }
     public PhotoView View { get; init; }
     public Guid PhotoId { get; set; }
     public Guid? ChosenByUserId { get; set; }

@@ -1,9 +1,7 @@
 namespace ProgressTracker.Web.Domain;
 
-public sealed class Visit
+public sealed class Visit : PatientRecord
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid PatientId { get; init; }
     public DateOnly Date { get; set; }
     public VisitKind Kind { get; set; }
     public string? Notes { get; set; }

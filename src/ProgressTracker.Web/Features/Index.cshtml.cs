@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace ProgressTracker.Web.Features;
 
 public sealed class IndexModel : PageModel

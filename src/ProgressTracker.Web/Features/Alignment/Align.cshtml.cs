@@ -1,15 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Photos.Pipeline;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Features.Shared.Pages;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Alignment;
 

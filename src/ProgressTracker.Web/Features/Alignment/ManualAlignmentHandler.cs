@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using OpenCvSharp;
 using ProgressTracker.Imaging.Alignment;
-using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Photos.Pipeline;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Data;
 
 namespace ProgressTracker.Web.Features.Alignment;
 

@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Auth;
 

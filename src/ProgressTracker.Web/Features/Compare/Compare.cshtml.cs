@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Patients;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Features.Timeline;
 
 namespace ProgressTracker.Web.Features.Compare;
@@ -16,13 +11,8 @@ public enum CompareMode { Side, Slider, Overlay }
 /// side, as a wipe, or as an onion-skin overlay, aligned to the baseline or as taken.
 /// </summary>
 public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock)
-    : PatientPageModel(access)
+    : ViewFramesPageModel(access, timeline, clock)
 {
-    public PatientHeader Header { get; private set; } = null!;
-    /// <summary>Views that have at least one processed photo; the view picker offers these.</summary>
-    public IReadOnlyList<PhotoView> Views { get; private set; } = [];
-    public PhotoView? View { get; private set; }
-    public IReadOnlyList<ViewFrame> Frames { get; private set; } = [];
     public ViewFrame? Before { get; private set; }
     public ViewFrame? After { get; private set; }
     public CompareMode Mode { get; private set; }
@@ -31,22 +21,10 @@ public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, Ti
     public async Task<IActionResult> OnGetAsync(string? view, Guid? before, Guid? after, string? mode,
         bool? aligned, CancellationToken ct)
     {
-        var data = await timeline.LoadAsync(Patient, null, ct);
-        var course = new TreatmentCourse(data.Visits);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Header = new PatientHeader(data.Patient, course, today, PatientTab.Compare, []);
         Mode = Enum.TryParse<CompareMode>(mode, ignoreCase: true, out var m) ? m : CompareMode.Side;
         Aligned = aligned ?? true;
-
-        var rows = data.Views.Select(r => (Row: r, Frames: ViewFrame.Of(r, course))).Where(r => r.Frames.Count > 0).ToList();
-        Views = rows.Select(r => r.Row.View).ToList();
-        if (rows.Count == 0) return Page();
         // The asked-for view, else the first view that has something to compare.
-        var chosen = rows.FirstOrDefault(r => view is not null && EnumNames.ToKebab(r.Row.View) == view);
-        if (chosen.Row is null) chosen = rows.FirstOrDefault(r => r.Frames.Count >= 2);
-        if (chosen.Row is null) chosen = rows[0];
-        View = chosen.Row.View;
-        Frames = chosen.Frames;
+        await LoadFramesAsync(view, PatientTab.Compare, rows => rows.FirstOrDefault(r => r.Frames.Count >= 2) ?? rows[0], ct);
         (Before, After) = Pick(Frames, before, after);
         return Page();
     }

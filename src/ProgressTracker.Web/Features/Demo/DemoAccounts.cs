@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Demo;
 

@@ -1,5 +1,3 @@
-using ProgressTracker.Web.Domain;
-
 namespace ProgressTracker.Web.Features.Demo;
 
 public sealed record DemoVisit(DateOnly Date, VisitKind Kind, string? Notes, TreatmentDetails? Treatment,

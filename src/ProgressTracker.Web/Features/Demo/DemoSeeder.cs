@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
-using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Photos.Upload;
-using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Hosting;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Demo;
 

@@ -1,5 +1,3 @@
-using ProgressTracker.Web.Infrastructure.Data;
-
 namespace ProgressTracker.Web.Features.Demo;
 
 public static class DemoSeeding

@@ -1,10 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging.Composition;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Jobs;
 
 namespace ProgressTracker.Web.Features.Exports;
 

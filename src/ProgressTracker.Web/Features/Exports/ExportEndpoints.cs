@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Features.Patients;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Exports;
 
@@ -46,11 +41,6 @@ public static class ExportEndpoints
     }
 
     private static async Task<Results<Ok<ExportDto>, ProblemHttpResult>> GetAsync(string id, RecordAccess access,
-        ClaimsPrincipal user, CancellationToken ct)
-    {
-        var found = await access.ExportAsync(id, user, PatientOperations.Export, ct);
-        return found.Failed(out var rejection, out var export)
-            ? rejection.ToProblem()
-            : TypedResults.Ok(ExportDto.From(export));
-    }
+        ClaimsPrincipal user, CancellationToken ct) =>
+        (await access.ExportAsync(id, user, PatientOperations.Export, ct)).OkOrProblem(ExportDto.From);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ProgressTracker.Imaging.Composition;
-using ProgressTracker.Web.Domain;
 
 namespace ProgressTracker.Web.Features.Exports;
 

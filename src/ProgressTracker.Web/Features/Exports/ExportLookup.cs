@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Data;
-
 namespace ProgressTracker.Web.Features.Exports;
 
 /// <summary>A patient's exports for a caller already allowed to see them (one export is read through RecordAccess).</summary>

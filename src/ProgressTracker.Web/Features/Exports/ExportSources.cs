@@ -1,14 +1,10 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using OpenCvSharp;
 using ProgressTracker.Imaging.Composition;
-using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Photos.Pipeline;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Features.Exports;
 

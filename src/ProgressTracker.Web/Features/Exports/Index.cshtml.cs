@@ -1,13 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Patients;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Features.Timeline;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Exports;
 

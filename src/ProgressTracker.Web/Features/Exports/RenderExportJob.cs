@@ -1,10 +1,5 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging.Composition;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Jobs;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Features.Exports;
 

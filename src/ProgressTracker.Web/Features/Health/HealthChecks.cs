@@ -1,8 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Features.Health;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Data;
-
 namespace ProgressTracker.Web.Features.Patients;
 
 /// <summary>Validates and stores a new patient; used by the page and the API.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Pages;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
 

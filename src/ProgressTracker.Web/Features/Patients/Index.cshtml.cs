@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Features.Shared.Pages;
-using ProgressTracker.Web.Infrastructure.Data;
-
 namespace ProgressTracker.Web.Features.Patients;
 
 public sealed class IndexModel(PatientSearch search, CreatePatientHandler create, AppDbContext db) : PageModel

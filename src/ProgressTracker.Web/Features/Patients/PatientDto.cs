@@ -1,5 +1,3 @@
-using ProgressTracker.Web.Domain;
-
 namespace ProgressTracker.Web.Features.Patients;
 
 public sealed record PatientDto(Guid Id, string DisplayName, string RecordNumber, DateOnly? DateOfBirth,

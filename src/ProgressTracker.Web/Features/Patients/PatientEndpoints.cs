@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Identity;
-
 namespace ProgressTracker.Web.Features.Patients;
 
 public static class PatientEndpoints
@@ -36,11 +30,6 @@ public static class PatientEndpoints
     }
 
     private static async Task<Results<Ok<PatientDto>, ProblemHttpResult>> GetAsync(
-        string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var found = await access.PatientAsync(id, user, PatientOperations.View, ct);
-        return found.Failed(out var rejection, out var patient)
-            ? rejection.ToProblem()
-            : TypedResults.Ok(PatientDto.From(patient));
-    }
+        string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+        (await access.PatientAsync(id, user, PatientOperations.View, ct)).OkOrProblem(PatientDto.From);
 }

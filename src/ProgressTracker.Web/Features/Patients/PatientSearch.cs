@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Identity;
-
 namespace ProgressTracker.Web.Features.Patients;
 
 /// <summary>The patient list behind both the page and the API.</summary>

@@ -1,5 +1,3 @@
-using ProgressTracker.Web.Domain;
-
 namespace ProgressTracker.Web.Features.Photos;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Features.Photos.Media;
 using ProgressTracker.Web.Features.Photos.Upload;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Photos;
 
@@ -62,11 +57,6 @@ public static class PhotoEndpoints
     }
 
     private static async Task<Results<Ok<PhotoDto>, ProblemHttpResult>> GetAsync(
-        string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var found = await access.PhotoAsync(id, user, PatientOperations.View, ct);
-        return found.Failed(out var rejection, out var photo)
-            ? rejection.ToProblem()
-            : TypedResults.Ok(PhotoDto.From(photo));
-    }
+        string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+        (await access.PhotoAsync(id, user, PatientOperations.View, ct)).OkOrProblem(PhotoDto.From);
 }

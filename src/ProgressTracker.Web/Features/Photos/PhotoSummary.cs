@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using ProgressTracker.Web.Domain;
 
 namespace ProgressTracker.Web.Features.Photos;
 

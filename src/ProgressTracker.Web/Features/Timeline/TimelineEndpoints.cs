@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Identity;
-
 namespace ProgressTracker.Web.Features.Timeline;
 
 public static class TimelineEndpoints

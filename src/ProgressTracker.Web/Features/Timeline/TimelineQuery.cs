@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Photos.Pipeline;
 using ProgressTracker.Web.Features.Visits;
-using ProgressTracker.Web.Infrastructure.Data;
 
 namespace ProgressTracker.Web.Features.Timeline;
 

@@ -1,4 +1,3 @@
-using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Visits;
 
 namespace ProgressTracker.Web.Features.Timeline;

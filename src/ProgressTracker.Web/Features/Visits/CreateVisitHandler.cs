@@ -1,7 +1,3 @@
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Data;
-
 namespace ProgressTracker.Web.Features.Visits;
 
 /// <summary>Validates and stores a visit; used by the page and the API.</summary>

@@ -1,5 +1,3 @@
-using ProgressTracker.Web.Domain;
-
 namespace ProgressTracker.Web.Features.Visits;
 
 public sealed record TreatmentDto(string? Product, string? Lot, decimal? VolumeMl, IReadOnlyList<string> Areas,

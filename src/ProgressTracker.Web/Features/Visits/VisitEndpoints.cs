@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Features.Shared.Api;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Identity;
-
 namespace ProgressTracker.Web.Features.Visits;
 
 public static class VisitEndpoints

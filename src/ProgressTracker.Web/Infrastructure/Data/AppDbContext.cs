@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Infrastructure.Data;
 

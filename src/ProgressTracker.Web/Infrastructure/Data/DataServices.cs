@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Infrastructure.Hosting;
 
 namespace ProgressTracker.Web.Infrastructure.Data;
@@ -8,15 +7,11 @@ public static class DataServices
     /// <summary>Picks the provider once, at startup. Features depend on <see cref="AppDbContext"/> only.</summary>
     public static DatabaseProvider AddAppData(this IServiceCollection services, IConfiguration config, AppOptions app)
     {
-        var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
-
+        var options = services.AddSettings<DatabaseOptions>(config, DatabaseOptions.Section);
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            var cs = config.GetConnectionString("Postgres");
-            if (string.IsNullOrWhiteSpace(cs))
-                throw new InvalidOperationException(
-                    "Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            var cs = Settings.Required(config.GetConnectionString("Postgres"),
+                "Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
         }
         else

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace ProgressTracker.Web.Infrastructure.Data;
 
 /// <summary>The production database.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Infrastructure.Hosting;
 

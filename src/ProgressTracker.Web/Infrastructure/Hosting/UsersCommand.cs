@@ -1,6 +1,3 @@
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Identity;
-
 namespace ProgressTracker.Web.Infrastructure.Hosting;
 
 /// <summary>

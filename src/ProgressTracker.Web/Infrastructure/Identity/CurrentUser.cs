@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace ProgressTracker.Web.Infrastructure.Identity;
 
 public static class CurrentUser

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using ProgressTracker.Web.Infrastructure.Data;
 
 namespace ProgressTracker.Web.Infrastructure.Identity;
 

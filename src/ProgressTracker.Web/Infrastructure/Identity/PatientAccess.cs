@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using ProgressTracker.Web.Domain;
 
 namespace ProgressTracker.Web.Infrastructure.Identity;
 

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.PostgreSql;
-using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Hosting;
 
 namespace ProgressTracker.Web.Infrastructure.Jobs;
@@ -14,11 +13,11 @@ public static class JobServices
     public static void AddJobs(this IServiceCollection services, IConfiguration config, DatabaseProvider database,
         HostRoleOptions role)
     {
-        var options = config.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddSingleton(options);
+        var options = services.AddSettings<JobsOptions>(config, JobsOptions.Section);
         var persistent = database == DatabaseProvider.Postgres;
         services.AddSingleton(new JobStorageKind(persistent));
         services.AddScoped<JobQueue>();
+        services.AddSingleton<SweepSettings>();
         services.AddSingleton(new HostStartTime(DateTimeOffset.UtcNow)); // taken now, before demo seeding queues work
 
         services.AddHangfire((sp, c) =>

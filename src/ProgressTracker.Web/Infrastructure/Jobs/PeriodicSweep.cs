@@ -4,17 +4,46 @@ namespace ProgressTracker.Web.Infrastructure.Jobs;
 /// The loop every self-healing sweep shares: one pass at start, then one per <c>Jobs:SweepInterval</c>, each looking
 /// for work unfinished for longer than <c>Jobs:StuckAfter</c>. A failed pass is logged and retried on the next tick.
 /// </summary>
-public abstract class PeriodicSweep(JobsOptions options, JobStorageKind storage, HostStartTime started,
-    TimeProvider clock, ILogger log) : BackgroundService
+public abstract class PeriodicSweep(SweepSettings settings, ILogger log) : BackgroundService
 {
-    protected JobsOptions Options { get; } = options;
-    protected TimeProvider Clock { get; } = clock;
+    private readonly JobStorageKind storage = settings.Storage;
+    private readonly HostStartTime started = settings.Started;
+    protected JobsOptions Options { get; } = settings.Options;
+    protected TimeProvider Clock { get; } = settings.Clock;
 
     /// <summary>What is swept, for the log: "photos", "exports".</summary>
     protected abstract string WorkName { get; }
 
     /// <summary>Queues again (or gives up on) work unfinished since before the cutoff; returns how many were queued.</summary>
-    public abstract Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct);
+    public async Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        await using var scope = settings.Scopes.CreateAsyncScope();
+        return await SweepAsync(scope.ServiceProvider, cutoff, ct);
+    }
+
+    /// <summary>One pass, with services from a scope of its own.</summary>
+    protected abstract Task<int> SweepAsync(IServiceProvider services, DateTimeOffset cutoff, CancellationToken ct);
+
+    /// <summary>
+    /// Stuck work is marked queued again, or failed with <paramref name="giveUpReason"/> once it has used up
+    /// <c>Jobs:MaxAttempts</c>. Returns the ids to queue after the caller has saved.
+    /// </summary>
+    protected List<Guid> RequeueOrGiveUp(IEnumerable<ISweptWork> stuck, Func<int, string> giveUpReason)
+    {
+        var now = Clock.GetUtcNow();
+        var toQueue = new List<Guid>();
+        foreach (var work in stuck)
+        {
+            if (work.Attempts >= Options.MaxAttempts)
+                work.MarkFailed(giveUpReason(work.Attempts), now);
+            else
+            {
+                work.MarkQueued(now);
+                toQueue.Add(work.Id);
+            }
+        }
+        return toQueue;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,3 +70,8 @@ public abstract class PeriodicSweep(JobsOptions options, JobStorageKind storage,
         }
     }
 }
+
+/// <summary>What every sweep needs from the host: job settings, whether queued jobs survive a restart, when this
+/// process started, the clock, and scopes for its database work.</summary>
+public sealed record SweepSettings(JobsOptions Options, JobStorageKind Storage, HostStartTime Started,
+    TimeProvider Clock, IServiceScopeFactory Scopes);

@@ -8,17 +8,14 @@ public static class StorageServices
     /// <summary>Chooses the blob adapter once, at startup; nothing else in the app knows which one it got.</summary>
     public static void AddBlobStorage(this IServiceCollection services, IConfiguration config, AppOptions app)
     {
-        var options = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddSingleton(options);
-
+        var options = services.AddSettings<StorageOptions>(config, StorageOptions.Section);
         if (options.Provider == StorageProvider.AzureBlob)
         {
-            if (string.IsNullOrWhiteSpace(options.AzureConnectionString))
-                throw new InvalidOperationException(
-                    "Storage:Provider is AzureBlob but Storage:AzureConnectionString is not set.");
+            var connection = Settings.Required(options.AzureConnectionString,
+                "Storage:Provider is AzureBlob but Storage:AzureConnectionString is not set.");
             services.AddSingleton<IBlobStore>(sp =>
             {
-                var container = new BlobContainerClient(options.AzureConnectionString, options.Container);
+                var container = new BlobContainerClient(connection, options.Container);
                 container.CreateIfNotExists();
                 return new AzureBlobStore(container, sp.GetRequiredService<TimeProvider>());
             });

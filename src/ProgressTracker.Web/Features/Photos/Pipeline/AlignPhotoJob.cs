@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging.Alignment;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Jobs;
 
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 

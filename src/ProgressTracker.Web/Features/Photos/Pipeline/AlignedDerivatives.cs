@@ -1,8 +1,6 @@
 using OpenCvSharp;
 using ProgressTracker.Imaging;
 using ProgressTracker.Imaging.Alignment;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 

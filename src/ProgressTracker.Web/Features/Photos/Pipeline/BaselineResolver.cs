@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Data;
-
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
 /// <summary>

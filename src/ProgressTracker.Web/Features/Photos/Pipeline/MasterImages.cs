@@ -1,6 +1,4 @@
 using OpenCvSharp;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 

@@ -1,5 +1,4 @@
 using Hangfire;
-using ProgressTracker.Web.Infrastructure.Jobs;
 
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Jobs;
-
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
 /// <summary>
@@ -11,17 +6,14 @@ namespace ProgressTracker.Web.Features.Photos.Pipeline;
 /// Ready photos whose derivatives were made by an older recipe. Runs in every process that runs jobs; running
 /// twice at once only queues idempotent jobs twice.
 /// </summary>
-public sealed class PhotoSweeper(
-    IServiceScopeFactory scopes, JobsOptions options, JobStorageKind storage, HostStartTime started,
-    TimeProvider clock, ILogger<PhotoSweeper> log) : PeriodicSweep(options, storage, started, clock, log)
+public sealed class PhotoSweeper(SweepSettings settings, ILogger<PhotoSweeper> log) : PeriodicSweep(settings, log)
 {
     protected override string WorkName => "photos";
 
-    public override async Task<int> SweepAsync(DateTimeOffset cutoff, CancellationToken ct)
+    protected override async Task<int> SweepAsync(IServiceProvider services, DateTimeOffset cutoff, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pipeline = scope.ServiceProvider.GetRequiredService<PhotoPipeline>();
+        var db = services.GetRequiredService<AppDbContext>();
+        var pipeline = services.GetRequiredService<PhotoPipeline>();
         var now = Clock.GetUtcNow();
 
         var stuck = await db.Photos
@@ -32,19 +24,9 @@ public sealed class PhotoSweeper(
             .Where(p => p.Status == PhotoStatus.Ready && p.DerivativesVersion != Imaging.DerivativeSpec.Version)
             .OrderBy(p => p.StatusChangedAt).Take(500).ToListAsync(ct);
 
-        var toQueue = new List<Guid>();
-        foreach (var photo in stuck)
-        {
-            if (photo.ProcessingAttempts >= Options.MaxAttempts)
-                photo.MarkFailed(
-                    $"Processing did not finish after {photo.ProcessingAttempts} attempts. Upload the photo again; " +
-                    "if it keeps failing, the file may be damaged.", now);
-            else
-            {
-                photo.MarkQueued(now);
-                toQueue.Add(photo.Id);
-            }
-        }
+        var toQueue = RequeueOrGiveUp(stuck, attempts =>
+            $"Processing did not finish after {attempts} attempts. Upload the photo again; " +
+            "if it keeps failing, the file may be damaged.");
         toQueue.AddRange(outdated.Select(p => p.Id));
 
         // Ready photos whose alignment job was lost (or never queued) are aligned again.

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Jobs;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 

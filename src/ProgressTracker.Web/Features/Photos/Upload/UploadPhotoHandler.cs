@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
-using ProgressTracker.Web.Domain;
-using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Features.Photos.Pipeline;
-using ProgressTracker.Web.Infrastructure.Data;
-using ProgressTracker.Web.Infrastructure.Storage;
 
 namespace ProgressTracker.Web.Features.Photos.Upload;
 

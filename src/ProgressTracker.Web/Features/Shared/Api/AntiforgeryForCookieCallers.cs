@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Features.Shared.Api;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ProgressTracker.Web.Features.Shared.Outcomes;
-
 namespace ProgressTracker.Web.Features.Shared.Api;
 
 /// <summary>The API's one mapping from a <see cref="Rejection"/> to an RFC 9457 problem response.</summary>
@@ -8,6 +5,11 @@ public static class ApiProblems
 {
     public static ProblemHttpResult ToProblem(this Rejection rejection) =>
         TypedResults.Problem(rejection.Detail, statusCode: StatusOf(rejection.Kind), title: rejection.Title);
+
+    /// <summary>A read: the record shaped by <paramref name="map"/>, or the problem that refused it.</summary>
+    public static Results<Ok<TDto>, ProblemHttpResult> OkOrProblem<T, TDto>(this Result<T> result, Func<T, TDto> map)
+        where T : class =>
+        result.Failed(out var rejection, out var value) ? rejection.ToProblem() : TypedResults.Ok(map(value));
 
     public static int StatusOf(RejectionKind kind) => kind switch
     {

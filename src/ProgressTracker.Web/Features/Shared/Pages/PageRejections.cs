@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using ProgressTracker.Web.Features.Shared.Outcomes;
 
 namespace ProgressTracker.Web.Features.Shared.Pages;
 
