@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging;
+using ProgressTracker.Imaging.Synthetic;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Photos.Upload;
 using ProgressTracker.Web.Infrastructure.Data;
