@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenCvSharp;
 using ProgressTracker.Imaging.Alignment;
-using ProgressTracker.Imaging.Alignment.Evaluation;
+using ProgressTracker.Imaging.Evaluation;
 
 namespace ProgressTracker.Benchmarks;
 

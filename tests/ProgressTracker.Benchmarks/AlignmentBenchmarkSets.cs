@@ -1,4 +1,4 @@
-using ProgressTracker.Imaging.Alignment.Evaluation;
+using ProgressTracker.Imaging.Evaluation;
 
 namespace ProgressTracker.Benchmarks;
 

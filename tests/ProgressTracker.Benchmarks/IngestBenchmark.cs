@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ProgressTracker.Imaging;
+using ProgressTracker.Imaging.Synthetic;
 using ProgressTracker.Web;
 using ProgressTracker.Web.Infrastructure.Identity;
 

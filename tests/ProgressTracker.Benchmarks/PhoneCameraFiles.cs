@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using OpenCvSharp;
 using ProgressTracker.Imaging;
+using ProgressTracker.Imaging.Synthetic;
 
 namespace ProgressTracker.Benchmarks;
 

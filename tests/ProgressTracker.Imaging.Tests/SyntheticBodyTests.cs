@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using ProgressTracker.Imaging.Synthetic;
 using ProgressTracker.Imaging.Tests.Support;
 
 namespace ProgressTracker.Imaging.Tests;

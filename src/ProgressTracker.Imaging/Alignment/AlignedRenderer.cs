@@ -6,7 +6,7 @@ namespace ProgressTracker.Imaging.Alignment;
 /// Renders the "aligned" derivative: the photo warped onto the baseline's canvas, at a display or thumbnail size,
 /// so it overlays the baseline's derivative of the same size pixel for pixel.
 /// </summary>
-public static class AlignedRenderer
+internal static class AlignedRenderer
 {
     /// <summary>Fill for canvas the photo does not cover: neutral and dark, so it reads as "no picture here".</summary>
     public static readonly Scalar Border = new(32, 32, 32);

@@ -12,8 +12,17 @@ public static class LandmarkTransform
     private const double MinScale = 0.2, MaxScale = 5;
     private const double MinSeparation = 1.0; // px: closer clicks are the same point
 
+    /// <param name="pairs">The same point clicked on the photo's master and on the baseline's master, in their pixels.</param>
     /// <returns>Matrix <c>[a, b, tx, c, d, ty]</c> mapping photo master pixels onto baseline master pixels.</returns>
-    public static double[] FromLandmarks(IReadOnlyList<(Point2d Photo, Point2d Baseline)> pairs)
+    /// <exception cref="ArgumentException">The pairs do not fix a plausible similarity; the message says what to fix.</exception>
+    public static double[] FromLandmarks(IReadOnlyList<LandmarkPair> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        return FromLandmarks(pairs.Select(p => (new Point2d(p.PhotoX, p.PhotoY), new Point2d(p.BaselineX, p.BaselineY))).ToList());
+    }
+
+    /// <returns>Matrix <c>[a, b, tx, c, d, ty]</c> mapping photo master pixels onto baseline master pixels.</returns>
+    internal static double[] FromLandmarks(IReadOnlyList<(Point2d Photo, Point2d Baseline)> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         if (pairs.Count < 2)
@@ -66,3 +75,6 @@ public static class LandmarkTransform
         return new Point2d(list.Average(p => p.X), list.Average(p => p.Y));
     }
 }
+
+/// <summary>One landmark marked on the photo (<c>PhotoX, PhotoY</c>) and on the baseline, in master pixels.</summary>
+public readonly record struct LandmarkPair(double PhotoX, double PhotoY, double BaselineX, double BaselineY);

@@ -8,7 +8,7 @@ namespace ProgressTracker.Imaging.Alignment;
 /// profiles and silhouettes give the pose, and the sub-pixel outline with the intensity inside the body refines it,
 /// always leaving out the hip band that treatment changes. The score says how far to trust the result.
 /// </summary>
-public static class PhotoAligner
+internal static class PhotoAligner
 {
     public const string Method = "silhouette-intensity";
 

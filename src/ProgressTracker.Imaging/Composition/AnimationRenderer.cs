@@ -18,7 +18,7 @@ public sealed record AnimationOptions(int DelayCentiseconds = 100, int LongEdge 
 /// </summary>
 internal static class AnimationRenderer
 {
-    public static RenderedExport Render(CompositionRequest request, AnimationOptions options, CancellationToken ct)
+    public static RenderedExport Render(DecodedComposition request, AnimationOptions options, CancellationToken ct)
     {
         var crops = request.Panels.Select(PanelPixels.Cropped).ToList();
         try

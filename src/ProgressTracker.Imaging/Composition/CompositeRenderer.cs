@@ -12,7 +12,7 @@ internal static class CompositeRenderer
     public const int MaxWidth = 8192;
     public const int JpegQuality = 90;
 
-    public static RenderedExport Render(CompositionRequest request, CancellationToken ct)
+    public static RenderedExport Render(DecodedComposition request, CancellationToken ct)
     {
         var crops = request.Panels.Select(PanelPixels.Cropped).ToList();
         try

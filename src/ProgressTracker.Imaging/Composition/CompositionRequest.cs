@@ -21,8 +21,10 @@ public readonly record struct CropBand(double Top, double Bottom)
     }
 }
 
-/// <summary>One photo of an export: BGR pixels (the caller keeps ownership), its label, and an optional crop.</summary>
-public sealed record CompositionPanel(Mat Image, string Label, CropBand? Crop = null);
+/// <summary>One photo of an export: its encoded image (JPEG, PNG or WebP, upright), its label, and an optional crop.</summary>
+#pragma warning disable CA1819 // The encoded file is handed over as it is, to be decoded once.
+public sealed record CompositionPanel(byte[] Image, string Label, CropBand? Crop = null);
+#pragma warning restore CA1819
 
 /// <summary>
 /// Everything an export is drawn from. <see cref="Title"/> heads the picture (the view's name); the
@@ -30,6 +32,13 @@ public sealed record CompositionPanel(Mat Image, string Label, CropBand? Crop = 
 /// </summary>
 public sealed record CompositionRequest(
     CompositionKind Kind, IReadOnlyList<CompositionPanel> Panels, string Title, string? Watermark = null);
+
+/// <summary>One decoded photo of an export: BGR pixels (the caller keeps ownership), its label, and an optional crop.</summary>
+internal sealed record DecodedPanel(Mat Image, string Label, CropBand? Crop = null);
+
+/// <summary>A <see cref="CompositionRequest"/> with its photos decoded.</summary>
+internal sealed record DecodedComposition(
+    CompositionKind Kind, IReadOnlyList<DecodedPanel> Panels, string Title, string? Watermark = null);
 
 /// <summary>The encoded export: JPEG for composites, GIF for animations, without any metadata.</summary>
 #pragma warning disable CA1819 // The encoded file is handed over as it is, to be stored.

@@ -11,10 +11,38 @@ namespace ProgressTracker.Imaging.Composition;
 public static class ExportRenderer
 {
     /// <summary>The stage colour #1f2022, as on the app's photo pages.</summary>
-    public static readonly Scalar Stage = new(0x22, 0x20, 0x1f);
+    internal static readonly Scalar Stage = new(0x22, 0x20, 0x1f);
+
+    /// <summary>Decodes each panel's image once and renders the export.</summary>
+    /// <exception cref="ArgumentException">
+    /// The request breaks a rule of <see cref="CompositionRules"/>, or a panel's image cannot be decoded; the message says which.
+    /// </exception>
+    public static RenderedExport Render(CompositionRequest request, AnimationOptions? animation = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Panels, nameof(request));
+        if (CompositionRules.CountProblem(request.Kind, request.Panels.Count) is { } count)
+            throw new ArgumentException(count, nameof(request));
+        var decoded = new List<DecodedPanel>(request.Panels.Count);
+        try
+        {
+            for (var i = 0; i < request.Panels.Count; i++)
+            {
+                var panel = request.Panels[i] ?? throw new ArgumentException($"Photo {i + 1} is missing.", nameof(request));
+                decoded.Add(new DecodedPanel(EncodedImage.Decode(panel.Image, nameof(request), $"Photo {i + 1}"), panel.Label, panel.Crop));
+                ct.ThrowIfCancellationRequested();
+            }
+            return Render(new DecodedComposition(request.Kind, decoded, request.Title, request.Watermark), animation, ct);
+        }
+        finally
+        {
+            foreach (var panel in decoded) panel.Image.Dispose();
+        }
+    }
 
     /// <exception cref="ArgumentException">The request breaks a rule of <see cref="CompositionRules"/>; the message says which.</exception>
-    public static RenderedExport Render(CompositionRequest request, AnimationOptions? animation = null,
+    internal static RenderedExport Render(DecodedComposition request, AnimationOptions? animation = null,
         CancellationToken ct = default)
     {
         Validate(request);
@@ -26,7 +54,7 @@ public static class ExportRenderer
         return AnimationRenderer.Render(request, animation, ct);
     }
 
-    private static void Validate(CompositionRequest request)
+    private static void Validate(DecodedComposition request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Panels, nameof(request));

@@ -15,8 +15,16 @@ public static class HipRegion
     /// <summary>Context added above and below the band, as a fraction of the band's height.</summary>
     public const double Context = 0.25;
 
+    /// <summary>The crop band of an upright encoded photo (JPEG, PNG, WebP), or null when its silhouette has no waist-and-hips shape.</summary>
+    /// <exception cref="ArgumentException">The image cannot be decoded.</exception>
+    public static CropBand? Find(byte[] image, CancellationToken ct = default)
+    {
+        using var bgr = EncodedImage.Decode(image, nameof(image), "The image");
+        return Find(bgr, ct);
+    }
+
     /// <summary>The crop band of an upright BGR photo, or null when its silhouette has no waist-and-hips shape.</summary>
-    public static CropBand? Find(Mat bgr, CancellationToken ct = default)
+    internal static CropBand? Find(Mat bgr, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         if (bgr.Empty() || bgr.Type() != MatType.CV_8UC3)

@@ -6,7 +6,7 @@ namespace ProgressTracker.Imaging.Composition;
 internal static class PanelPixels
 {
     /// <summary>The rows of the band, or the whole image; a new header over the caller's pixels, to dispose.</summary>
-    public static Mat Cropped(CompositionPanel panel)
+    public static Mat Cropped(DecodedPanel panel)
     {
         var image = panel.Image;
         if (panel.Crop is not { } band) return new Mat(image, new Rect(0, 0, image.Width, image.Height));

@@ -14,7 +14,14 @@ public static class DerivativeRenderer
     /// and the thumb shrunk from the display size (a quarter of the work of shrinking the full image again, and
     /// the same picture: both are area averages). Each size is encoded as JPEG and WebP from the one matrix.
     /// </summary>
-    public static DerivativeBundle RenderAll(Mat bgr, CancellationToken ct = default)
+    public static DerivativeBundle RenderAll(NormalizedPhoto photo, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        return RenderAll(photo.Pixels, ct);
+    }
+
+    /// <inheritdoc cref="RenderAll(NormalizedPhoto, CancellationToken)"/>
+    internal static DerivativeBundle RenderAll(Mat bgr, CancellationToken ct = default)
     {
         RequireBgr(bgr);
         var master = EncodeJpeg(bgr, DerivativeSpec.MasterJpegQuality, DerivativeSpec.MasterOptimizedHuffman);
@@ -35,7 +42,7 @@ public static class DerivativeRenderer
     }
 
     /// <summary>Shrinks so the long edge is at most <paramref name="longEdge"/> (never enlarges) and encodes JPEG.</summary>
-    public static byte[] ResizeToJpeg(Mat bgr, int longEdge, int quality)
+    internal static byte[] ResizeToJpeg(Mat bgr, int longEdge, int quality)
     {
         RequireBgr(bgr);
         ArgumentOutOfRangeException.ThrowIfLessThan(longEdge, 1);
@@ -44,7 +51,7 @@ public static class DerivativeRenderer
     }
 
     /// <summary>Shrinks so the long edge is at most <paramref name="longEdge"/> (never enlarges) and encodes WebP.</summary>
-    public static byte[] ResizeToWebp(Mat bgr, int longEdge, int quality)
+    internal static byte[] ResizeToWebp(Mat bgr, int longEdge, int quality)
     {
         RequireBgr(bgr);
         ArgumentOutOfRangeException.ThrowIfLessThan(longEdge, 1);
@@ -56,7 +63,7 @@ public static class DerivativeRenderer
     /// A new matrix whose long edge is at most <paramref name="longEdge"/> (a copy when the image is small
     /// enough already), for callers that encode one size several ways. The caller disposes it.
     /// </summary>
-    public static Mat ResizeToLongEdge(Mat bgr, int longEdge)
+    internal static Mat ResizeToLongEdge(Mat bgr, int longEdge)
     {
         RequireBgr(bgr);
         ArgumentOutOfRangeException.ThrowIfLessThan(longEdge, 1);
@@ -65,14 +72,14 @@ public static class DerivativeRenderer
     }
 
     /// <summary>JPEG of the whole matrix, with optimised Huffman tables.</summary>
-    public static byte[] EncodeJpeg(Mat bgr, int quality) => EncodeJpeg(bgr, quality, optimizedHuffman: true);
+    internal static byte[] EncodeJpeg(Mat bgr, int quality) => EncodeJpeg(bgr, quality, optimizedHuffman: true);
 
     /// <summary>
     /// JPEG of the whole matrix. Optimised Huffman tables take a second pass over the coded data: a few
     /// milliseconds for a display-size image, which they make several percent smaller, but as much as the
     /// plain encode itself for a 12-megapixel master (see <see cref="DerivativeSpec.MasterOptimizedHuffman"/>).
     /// </summary>
-    public static byte[] EncodeJpeg(Mat bgr, int quality, bool optimizedHuffman)
+    internal static byte[] EncodeJpeg(Mat bgr, int quality, bool optimizedHuffman)
     {
         RequireBgr(bgr);
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
@@ -88,7 +95,7 @@ public static class DerivativeRenderer
     }
 
     /// <summary>Lossy WebP at <paramref name="quality"/> (libwebp's default effort, as sharp's), no metadata chunks.</summary>
-    public static byte[] EncodeWebp(Mat bgr, int quality)
+    internal static byte[] EncodeWebp(Mat bgr, int quality)
     {
         RequireBgr(bgr);
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);

@@ -13,7 +13,7 @@ public sealed class NormalizedPhoto : IDisposable
     }
 
     /// <summary>CV_8UC3, BGR channel order, upright, sRGB.</summary>
-    public Mat Pixels { get; }
+    internal Mat Pixels { get; }
 
     public int Width => Pixels.Width;
 

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 using ProgressTracker.Imaging.Alignment;
-using ProgressTracker.Imaging.Alignment.Evaluation;
+using ProgressTracker.Imaging.Evaluation;
 using ProgressTracker.Imaging.Tests.Support;
 
 namespace ProgressTracker.Imaging.Tests.Alignment;

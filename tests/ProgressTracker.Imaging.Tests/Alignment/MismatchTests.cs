@@ -1,5 +1,5 @@
 using ProgressTracker.Imaging.Alignment;
-using ProgressTracker.Imaging.Alignment.Evaluation;
+using ProgressTracker.Imaging.Evaluation;
 
 namespace ProgressTracker.Imaging.Tests.Alignment;
 

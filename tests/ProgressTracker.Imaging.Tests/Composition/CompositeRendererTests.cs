@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using ProgressTracker.Imaging.Composition;
+using ProgressTracker.Imaging.Synthetic;
 using static ProgressTracker.Imaging.Tests.Composition.ExportPictures;
 
 namespace ProgressTracker.Imaging.Tests.Composition;

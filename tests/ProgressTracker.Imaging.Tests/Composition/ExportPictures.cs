@@ -16,9 +16,9 @@ internal static class ExportPictures
 
     public static Mat Flat(int width, int height, int colour) => new(height, width, MatType.CV_8UC3, Colours[colour % Colours.Length]);
 
-    public static CompositionRequest Request(CompositionKind kind, IReadOnlyList<Mat> images, string? watermark = null,
+    public static DecodedComposition Request(CompositionKind kind, IReadOnlyList<Mat> images, string? watermark = null,
         IReadOnlyList<string>? labels = null, CropBand? crop = null) =>
-        new(kind, images.Select((m, i) => new CompositionPanel(m, labels?[i] ?? $"{i + 1} Mar 2026 · week {i}", crop)).ToList(),
+        new(kind, images.Select((m, i) => new DecodedPanel(m, labels?[i] ?? $"{i + 1} Mar 2026 · week {i}", crop)).ToList(),
             "Left lateral", watermark);
 
     public static Mat Decode(byte[] jpeg)

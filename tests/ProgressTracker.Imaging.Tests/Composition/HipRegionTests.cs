@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using ProgressTracker.Imaging.Composition;
+using ProgressTracker.Imaging.Synthetic;
 
 namespace ProgressTracker.Imaging.Tests.Composition;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ProgressTracker.Imaging.Synthetic;
 
 namespace ProgressTracker.Web.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed record ProgressPhotos(string PatientId, IReadOnlyList<string> Left
         for (var i = 0; i < Dates.Length; i++)
         {
             var visit = (await api.CreateVisitAsync(patientId, i == 0 ? "baseline" : "follow-up", Dates[i])).GetProperty("id").GetString()!;
-            var jpeg = Imaging.SyntheticBody.RenderJpeg(new Imaging.SyntheticBodyOptions(width, height, "left-lateral", 0.8 - 0.3 * i, 7));
+            var jpeg = SyntheticBody.RenderJpeg(new SyntheticBodyOptions(width, height, "left-lateral", 0.8 - 0.3 * i, 7));
             photos.Add(await UploadAsync(api, visit, jpeg, "left-lateral"));
             if (i == 0) front = await UploadAsync(api, visit, TestImages.Jpeg(width, height, seed: 7, view: "front"), "front");
         }

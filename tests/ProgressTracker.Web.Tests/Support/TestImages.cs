@@ -1,4 +1,5 @@
 using ProgressTracker.Imaging;
+using ProgressTracker.Imaging.Synthetic;
 
 namespace ProgressTracker.Web.Tests.Support;
 

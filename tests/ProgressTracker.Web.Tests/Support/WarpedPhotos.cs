@@ -1,5 +1,6 @@
 using OpenCvSharp;
 using ProgressTracker.Imaging;
+using ProgressTracker.Imaging.Synthetic;
 
 namespace ProgressTracker.Web.Tests.Support;
 

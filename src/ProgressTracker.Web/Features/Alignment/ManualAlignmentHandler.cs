@@ -1,4 +1,3 @@
-using OpenCvSharp;
 using ProgressTracker.Imaging.Alignment;
 using ProgressTracker.Web.Features.Photos.Pipeline;
 
@@ -27,7 +26,7 @@ public sealed class ManualAlignmentHandler(
         try
         {
             matrix = LandmarkTransform.FromLandmarks(
-                pairs.Select(p => (new Point2d(p.Photo.X, p.Photo.Y), new Point2d(p.Baseline.X, p.Baseline.Y))).ToList());
+                pairs.Select(p => new LandmarkPair(p.Photo.X, p.Photo.Y, p.Baseline.X, p.Baseline.Y)).ToList());
         }
         catch (ArgumentException e)
         {
@@ -35,12 +34,12 @@ public sealed class ManualAlignmentHandler(
         }
 
         var baseline = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == baseId, ct);
-        using var photoMaster = await masters.LoadAsync(photo, ct);
+        var photoMaster = await masters.LoadAsync(photo, ct);
         if (photoMaster is null || baseline.Width is not { } w || baseline.Height is not { } h)
             return CannotAlign("The processed image is missing; reprocess the photo first.");
         photo.Alignment.Record(baseId, matrix, null, AlignmentMethod.Manual, AlignmentStatus.Aligned, null,
             clock.GetUtcNow());
-        await aligned.WriteAsync(photo, photoMaster, new Size(w, h), ct);
+        await aligned.WriteAsync(photo, photoMaster, new PixelSize(w, h), ct);
         await db.SaveChangesAsync(ct);
         return photo;
     }

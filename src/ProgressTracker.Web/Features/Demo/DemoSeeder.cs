@@ -1,4 +1,5 @@
 using ProgressTracker.Imaging;
+using ProgressTracker.Imaging.Synthetic;
 using ProgressTracker.Web.Features.Photos.Upload;
 using ProgressTracker.Web.Infrastructure.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OpenCvSharp;
 using ProgressTracker.Imaging.Composition;
 using ProgressTracker.Web.Features.Photos.Pipeline;
 using ProgressTracker.Web.Features.Photos;
@@ -11,16 +10,14 @@ namespace ProgressTracker.Web.Features.Exports;
 /// <summary>An export's inputs could not be gathered; the message is the export's failure reason.</summary>
 public sealed class ExportInputException(string message) : Exception(message);
 
-/// <summary>The decoded panels of one export; owns their pixels.</summary>
+/// <summary>The panels of one export, each with its encoded image.</summary>
 public sealed class ExportSource(string title, List<CompositionPanel> panels) : IDisposable
 {
     public string Title { get; } = title;
     public IReadOnlyList<CompositionPanel> Panels { get; } = panels;
 
-    public void Dispose()
-    {
-        foreach (var panel in panels) panel.Image.Dispose();
-    }
+    /// <summary>Lets go of the encoded images once the export is drawn.</summary>
+    public void Dispose() => panels.Clear();
 }
 
 /// <summary>
@@ -56,7 +53,7 @@ public sealed class ExportSources(AppDbContext db, IBlobStore blobs, BaselineRes
                 var key = aligned
                     ? BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, BlobVariant.Display)
                     : BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Display, photo.DerivativesVersion ?? 0);
-                var image = await blobs.DecodeAsync(key, ct)
+                var image = await blobs.ReadAllBytesAsync(key, ct)
                             ?? throw new ExportInputException($"The image of the photo of {taken} is missing from storage; create the export again later.");
                 panels.Add(new CompositionPanel(image, ExportLabels.For(course, date, notAligned: export.Aligned && !aligned)));
 
@@ -83,13 +80,13 @@ public sealed class ExportSources(AppDbContext db, IBlobStore blobs, BaselineRes
     }
 
     /// <summary>The band on the baseline's own display image, the canvas every aligned image shares; failing that, on the aligned image.</summary>
-    private async Task<CropBand?> BaselineBandAsync(Dictionary<Guid, Photo> known, Guid baselineId, Mat aligned, CancellationToken ct)
+    private async Task<CropBand?> BaselineBandAsync(Dictionary<Guid, Photo> known, Guid baselineId, byte[] aligned, CancellationToken ct)
     {
         var baseline = known.GetValueOrDefault(baselineId)
                        ?? await db.Photos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == baselineId, ct);
         if (baseline?.DerivativesVersion is { } version)
         {
-            using var image = await blobs.DecodeAsync(BlobKeys.Derivative(baseline.PatientId, baseline.Id, BlobVariant.Display, version), ct);
+            var image = await blobs.ReadAllBytesAsync(BlobKeys.Derivative(baseline.PatientId, baseline.Id, BlobVariant.Display, version), ct);
             if (image is not null && HipRegion.Find(image, ct) is { } band) return band;
         }
         return HipRegion.Find(aligned, ct);

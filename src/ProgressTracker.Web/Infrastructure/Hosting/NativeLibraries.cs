@@ -1,4 +1,4 @@
-using OpenCvSharp;
+using ProgressTracker.Imaging;
 
 namespace ProgressTracker.Web.Infrastructure.Hosting;
 
@@ -11,7 +11,7 @@ public static class NativeLibraries
     {
         try
         {
-            _ = Cv2.GetVersionString();
+            _ = ImagingRuntime.Load();
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException)
         {

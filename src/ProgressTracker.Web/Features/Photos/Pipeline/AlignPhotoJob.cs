@@ -37,9 +37,9 @@ public sealed class AlignPhotoJob(
             return Outcome.Skipped;
 
         var now = clock.GetUtcNow();
-        using var photoMaster = await masters.LoadAsync(photo, ct);
+        var photoMaster = await masters.LoadAsync(photo, ct);
         var baseline = baselineId == photo.Id ? photo : await db.Photos.SingleAsync(p => p.Id == baselineId, ct);
-        using var baselineMaster = baselineId == photo.Id ? null : await masters.LoadAsync(baseline, ct);
+        var baselineMaster = baselineId == photo.Id ? null : await masters.LoadAsync(baseline, ct);
         if (photoMaster is null || (baselineId != photo.Id && baselineMaster is null))
         {
             photo.Alignment.Fail(baselineId, "The processed image is missing, so the photo could not be aligned.", now);
@@ -50,13 +50,15 @@ public sealed class AlignPhotoJob(
         {
             photo.Alignment.Record(baselineId, [1, 0, 0, 0, 1, 0], 1.0, AlignmentMethod.Auto, AlignmentStatus.Aligned,
                 null, now);
+            await aligned.WriteAsync(photo, photoMaster, null, ct);
         }
         else
         {
-            AlignmentResult result;
+            AlignedPhoto alignedPhoto;
             try
             {
-                result = PhotoAligner.Align(baselineMaster!, photoMaster, ct);
+                // One decode of each master serves both the registration and the aligned images.
+                alignedPhoto = MasterAlignment.AlignAndRender(baselineMaster!, photoMaster, ct);
             }
             catch (ArgumentException e)
             {
@@ -64,11 +66,12 @@ public sealed class AlignPhotoJob(
                 photo.Alignment.Fail(baselineId, $"The photo could not be aligned automatically: {e.Message}", now);
                 return Outcome.Failed;
             }
+            var result = alignedPhoto.Result;
             var status = result.Verdict == AlignmentVerdict.Aligned ? AlignmentStatus.Aligned : AlignmentStatus.NeedsReview;
             photo.Alignment.Record(baselineId, result.Matrix, Math.Round(result.Score, 3), AlignmentMethod.Auto, status,
                 result.Reason, now);
+            await aligned.WriteAsync(photo, alignedPhoto.Images, ct);
         }
-        await aligned.WriteAsync(photo, photoMaster, (baselineMaster ?? photoMaster).Size(), ct);
         log.LogInformation("Photo {PhotoId} aligned to {BaselineId}: {Status} (score {Score})",
             photo.Id, baselineId, photo.Alignment.Status, photo.Alignment.Score);
         return photo.Alignment.Status == AlignmentStatus.Aligned ? Outcome.Aligned : Outcome.NeedsReview;

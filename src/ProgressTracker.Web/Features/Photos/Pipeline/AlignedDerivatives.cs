@@ -1,5 +1,3 @@
-using OpenCvSharp;
-using ProgressTracker.Imaging;
 using ProgressTracker.Imaging.Alignment;
 
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
@@ -7,16 +5,18 @@ namespace ProgressTracker.Web.Features.Photos.Pipeline;
 /// <summary>Writes the photo warped onto its baseline's canvas, at display and thumb size, under its revision.</summary>
 public sealed class AlignedDerivatives(IBlobStore blobs)
 {
-    public async Task WriteAsync(Photo photo, Mat photoMaster, Size baselineSize, CancellationToken ct)
+    /// <summary>Renders the photo's master with its recorded matrix onto a canvas of <paramref name="baselineSize"/> (null: its own).</summary>
+    public async Task WriteAsync(Photo photo, byte[] photoMaster, PixelSize? baselineSize, CancellationToken ct)
     {
         var matrix = photo.Alignment.Matrix ?? throw new InvalidOperationException("Nothing to render: no matrix.");
-        foreach (var (variant, edge) in new[]
-                 {
-                     (BlobVariant.Display, DerivativeSpec.DisplayLongEdge), (BlobVariant.Thumb, DerivativeSpec.ThumbLongEdge),
-                 })
+        await WriteAsync(photo, MasterAlignment.Render(photoMaster, matrix, baselineSize, ct), ct);
+    }
+
+    /// <summary>Writes aligned images already rendered with the photo's recorded matrix.</summary>
+    public async Task WriteAsync(Photo photo, AlignedImages images, CancellationToken ct)
+    {
+        foreach (var (variant, bytes) in new[] { (BlobVariant.Display, images.DisplayJpeg), (BlobVariant.Thumb, images.ThumbJpeg) })
         {
-            using var warped = AlignedRenderer.Render(photoMaster, matrix, baselineSize, edge);
-            var bytes = DerivativeRenderer.EncodeJpeg(warped, DerivativeSpec.JpegQuality);
             using var content = new MemoryStream(bytes, writable: false);
             var key = BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, variant);
             await blobs.PutAsync(key, content, "image/jpeg", overwrite: true, ct);

@@ -1,10 +1,8 @@
-using OpenCvSharp;
-
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
-/// <summary>Loads a photo's normalised master (upright sRGB JPEG written by processing) as pixels.</summary>
+/// <summary>Loads a photo's normalised master (upright sRGB JPEG written by processing) as its encoded bytes.</summary>
 public sealed class MasterImages(IBlobStore blobs)
 {
-    public async Task<Mat?> LoadAsync(Photo photo, CancellationToken ct) =>
-        photo.MasterKey is null ? null : await blobs.DecodeAsync(photo.MasterKey, ct);
+    public async Task<byte[]?> LoadAsync(Photo photo, CancellationToken ct) =>
+        photo.MasterKey is null ? null : await blobs.ReadAllBytesAsync(photo.MasterKey, ct);
 }

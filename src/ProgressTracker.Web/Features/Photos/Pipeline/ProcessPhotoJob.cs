@@ -54,7 +54,7 @@ public sealed class ProcessPhotoJob(
     private async Task<DerivativeSet> RenderAsync(Photo photo, byte[] original, CancellationToken ct)
     {
         using var normalized = PhotoNormalizer.Normalize(original, limits, ct);
-        var rendered = DerivativeRenderer.RenderAll(normalized.Pixels, ct);
+        var rendered = DerivativeRenderer.RenderAll(normalized, ct);
         ct.ThrowIfCancellationRequested();
         var version = DerivativeSpec.Version;
         string Key(BlobVariant variant, ImageEncoding encoding) =>

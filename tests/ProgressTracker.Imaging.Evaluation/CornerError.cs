@@ -1,6 +1,7 @@
 using OpenCvSharp;
+using ProgressTracker.Imaging.Alignment;
 
-namespace ProgressTracker.Imaging.Alignment.Evaluation;
+namespace ProgressTracker.Imaging.Evaluation;
 
 /// <summary>
 /// Corner error: how far each corner of the photo lands from where the true matrix puts it, in baseline pixels

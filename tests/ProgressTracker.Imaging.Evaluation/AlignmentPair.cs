@@ -1,6 +1,7 @@
 using OpenCvSharp;
+using ProgressTracker.Imaging.Alignment;
 
-namespace ProgressTracker.Imaging.Alignment.Evaluation;
+namespace ProgressTracker.Imaging.Evaluation;
 
 /// <summary>
 /// A baseline and a follow-up photo for measuring alignment. <see cref="Truth"/> maps photo pixels onto baseline

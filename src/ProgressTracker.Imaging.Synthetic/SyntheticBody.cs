@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using OpenCvSharp;
-using ProgressTracker.Imaging.Synthetic;
 
-namespace ProgressTracker.Imaging;
+namespace ProgressTracker.Imaging.Synthetic;
 
 /// <summary>
 /// Synthetic hip-profile photos for the demo clinic and for tests: torso, waist, hips with an adjustable hip
@@ -46,8 +45,16 @@ public static class SyntheticBody
 
     public static byte[] RenderJpeg(SyntheticBodyOptions options, int quality = 90)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
         using var image = Render(options);
-        return DerivativeRenderer.EncodeJpeg(image, quality);
+        // The same encoder settings as the app's derivatives (optimised Huffman tables).
+        Cv2.ImEncode(".jpg", image, out var bytes,
+        [
+            new ImageEncodingParam(ImwriteFlags.JpegQuality, quality),
+            new ImageEncodingParam(ImwriteFlags.JpegOptimize, 1),
+        ]);
+        return bytes;
     }
 
     /// <summary>Anti-aliased coverage of all parts; overlapping parts simply merge.</summary>

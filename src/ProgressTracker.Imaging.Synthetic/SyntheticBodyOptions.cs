@@ -1,4 +1,4 @@
-namespace ProgressTracker.Imaging;
+namespace ProgressTracker.Imaging.Synthetic;
 
 /// <summary>
 /// Parameters of a synthetic hip-profile photo. <see cref="View"/> is one of front, back, left-lateral,

@@ -1,6 +1,7 @@
 using OpenCvSharp;
+using ProgressTracker.Imaging.Alignment;
 
-namespace ProgressTracker.Imaging.Alignment.Evaluation;
+namespace ProgressTracker.Imaging.Evaluation;
 
 /// <summary>
 /// Turns one image into a "later photo" of the same scene with a known geometry: backdrop shade, camera pose,

@@ -1,4 +1,4 @@
-namespace ProgressTracker.Imaging.Alignment.Evaluation;
+namespace ProgressTracker.Imaging.Evaluation;
 
 /// <summary>
 /// How a follow-up photo differs from its baseline. The geometric part turns by <see cref="RotationDegrees"/> and

@@ -1,6 +1,8 @@
 using OpenCvSharp;
+using ProgressTracker.Imaging.Alignment;
+using ProgressTracker.Imaging.Synthetic;
 
-namespace ProgressTracker.Imaging.Alignment.Evaluation;
+namespace ProgressTracker.Imaging.Evaluation;
 
 /// <summary>
 /// Baseline/follow-up pairs from <see cref="SyntheticBody"/> with known ground truth. The follow-up shows the
