@@ -1,8 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using ImageMagick;
-using OpenCvSharp;
 
 namespace ProgressTracker.Imaging.Normalization;
 

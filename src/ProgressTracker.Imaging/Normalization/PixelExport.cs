@@ -10,7 +10,7 @@ internal static class PixelExport
     public static Mat ToBgrMat(MagickImage image)
     {
         int width = checked((int)image.Width), height = checked((int)image.Height);
-        return IsPlainRgb(image) ? FromPixelCache(image, width, height) : ViaByteArray(image, width, height);
+        return IsPlainRgb(image) ? FromPixelCache(image, width, height) : ViaByteArray(image);
     }
 
     /// <summary>
@@ -24,21 +24,12 @@ internal static class PixelExport
     {
         using var pixels = image.GetPixelsUnsafe();
         var area = pixels.GetAreaPointer(0, 0, (uint)width, (uint)height);
-        if (area == IntPtr.Zero) return ViaByteArray(image, width, height);
+        if (area == IntPtr.Zero) return ViaByteArray(image);
         using var rgb = Mat.FromPixelData(height, width, MatType.CV_8UC3, area);
         var bgr = new Mat();
         Cv2.CvtColor(rgb, bgr, ColorConversionCodes.RGB2BGR);
         return bgr;
     }
 
-    private static Mat ViaByteArray(MagickImage image, int width, int height)
-    {
-        var bgr = image.ToByteArray(MagickFormat.Bgr);
-        if (bgr.LongLength != (long)width * height * 3)
-            throw new InvalidOperationException($"Expected {width}×{height}×3 bytes of BGR, got {bgr.LongLength}.");
-
-        var mat = new Mat(height, width, MatType.CV_8UC3);
-        Marshal.Copy(bgr, 0, mat.Data, bgr.Length);
-        return mat;
-    }
+    private static Mat ViaByteArray(MagickImage image) => Composition.MagickPixels.ToMat(image);
 }

@@ -7,11 +7,9 @@ namespace ProgressTracker.Web.Features.Alignment;
 
 /// <summary>Manual alignment: matching landmarks clicked on the baseline and on the photo.</summary>
 public sealed class AlignModel(RecordAccess access, AppDbContext db, BaselineResolver baselines,
-    ManualAlignmentHandler handler) : PhotoPageModel(access)
+    ManualAlignmentHandler handler) : PhotoPageModel(access, db)
 {
-    public PhotoDto Photo { get; private set; } = null!;
     public PhotoDto? Baseline { get; private set; }
-    public Visit Visit { get; private set; } = null!;
     public Visit? BaselineVisit { get; private set; }
     [TempData] public string? Flash { get; set; }
 
@@ -53,8 +51,7 @@ public sealed class AlignModel(RecordAccess access, AppDbContext db, BaselineRes
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Photo = PhotoDto.From(Record);
-        Visit = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == Photo.VisitId, ct);
+        await LoadPhotoAndVisitAsync(ct);
         if (await baselines.ResolveAsync(Photo.PatientId, Photo.View, ct) is { } baselineId && baselineId != Photo.Id)
         {
             var baseline = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == baselineId, ct);

@@ -5,10 +5,8 @@ namespace ProgressTracker.Web.Features.Photos;
 
 /// <summary>One photo: large on the photo stage, its processing and alignment state, and the clinician's actions.</summary>
 public sealed class ShowModel(RecordAccess access, AppDbContext db, BaselineResolver baselines,
-    ManualAlignmentHandler alignment) : PhotoPageModel(access)
+    ManualAlignmentHandler alignment) : PhotoPageModel(access, db)
 {
-    public PhotoDto Photo { get; private set; } = null!;
-    public Visit Visit { get; private set; } = null!;
     public Patient Patient { get; private set; } = null!;
     public bool IsBaseline { get; private set; }
     public bool ShowAligned { get; private set; }
@@ -18,8 +16,7 @@ public sealed class ShowModel(RecordAccess access, AppDbContext db, BaselineReso
     public async Task<IActionResult> OnGetAsync(bool? aligned, CancellationToken ct)
     {
         var photo = Record;
-        Photo = PhotoDto.From(photo);
-        Visit = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == photo.VisitId, ct);
+        await LoadPhotoAndVisitAsync(ct);
         Patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == photo.PatientId, ct);
         IsBaseline = await baselines.ResolveAsync(photo.PatientId, photo.View, ct) == photo.Id;
         ShowAligned = (aligned ?? true) && Photo.Media.Aligned is not null && !IsBaseline;

@@ -45,13 +45,6 @@ public abstract class PatientPageModel(RecordAccess access) : RecordPageModel<Pa
         CancellationToken ct) => Access.PatientAsync(id, User, operation, ct);
 }
 
-/// <summary>A page about one photo (route <c>{id}</c>).</summary>
-public abstract class PhotoPageModel(RecordAccess access) : RecordPageModel<Photo>(access)
-{
-    protected override Task<Result<Photo>> LoadAsync(string id, OperationAuthorizationRequirement operation,
-        CancellationToken ct) => Access.PhotoAsync(id, User, operation, ct);
-}
-
 /// <summary>A page about one visit (route <c>{visitId}</c>).</summary>
 public abstract class VisitPageModel(RecordAccess access) : RecordPageModel<Visit>(access, "visitId")
 {

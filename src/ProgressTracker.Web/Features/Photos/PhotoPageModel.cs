@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace ProgressTracker.Web.Features.Photos;
+
+/// <summary>A page about one photo (route <c>{id}</c>): the checked photo as shown, and the visit it was taken at.</summary>
+public abstract class PhotoPageModel(RecordAccess access, AppDbContext db) : RecordPageModel<Photo>(access)
+{
+    public PhotoDto Photo { get; private set; } = null!;
+    public Visit Visit { get; private set; } = null!;
+
+    protected AppDbContext Db { get; } = db;
+
+    protected override Task<Result<Photo>> LoadAsync(string id, OperationAuthorizationRequirement operation,
+        CancellationToken ct) => Access.PhotoAsync(id, User, operation, ct);
+
+    protected async Task LoadPhotoAndVisitAsync(CancellationToken ct)
+    {
+        Photo = PhotoDto.From(Record);
+        Visit = await Db.Visits.AsNoTracking().SingleAsync(v => v.Id == Record.VisitId, ct);
+    }
+}
