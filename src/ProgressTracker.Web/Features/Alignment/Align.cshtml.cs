@@ -54,9 +54,9 @@ public sealed class AlignModel(RecordAccess access, AppDbContext db, BaselineRes
         await LoadPhotoAndVisitAsync(ct);
         if (await baselines.ResolveAsync(Photo.PatientId, Photo.View, ct) is { } baselineId && baselineId != Photo.Id)
         {
-            var baseline = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == baselineId, ct);
+            var baseline = await Db.Photos.AsNoTracking().SingleAsync(p => p.Id == baselineId, ct);
             Baseline = PhotoDto.From(baseline);
-            BaselineVisit = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == baseline.VisitId, ct);
+            BaselineVisit = await Db.Visits.AsNoTracking().SingleAsync(v => v.Id == baseline.VisitId, ct);
         }
     }
 }

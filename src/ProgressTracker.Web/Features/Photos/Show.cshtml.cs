@@ -17,7 +17,7 @@ public sealed class ShowModel(RecordAccess access, AppDbContext db, BaselineReso
     {
         var photo = Record;
         await LoadPhotoAndVisitAsync(ct);
-        Patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == photo.PatientId, ct);
+        Patient = await Db.Patients.AsNoTracking().SingleAsync(p => p.Id == photo.PatientId, ct);
         IsBaseline = await baselines.ResolveAsync(photo.PatientId, photo.View, ct) == photo.Id;
         ShowAligned = (aligned ?? true) && Photo.Media.Aligned is not null && !IsBaseline;
         return Page();
