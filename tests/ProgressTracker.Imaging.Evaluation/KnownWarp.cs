@@ -38,7 +38,7 @@ public static class KnownWarp
     /// <summary>Lightens or darkens light, neutral pixels (the backdrop) along a left-to-right gradient.</summary>
     private static void ShiftBackdrop(Mat image, double amount)
     {
-        int width = image.Cols;
+        var width = image.Cols;
         image.GetArray(out Vec3b[] pixels);
         for (var i = 0; i < pixels.Length; i++)
         {

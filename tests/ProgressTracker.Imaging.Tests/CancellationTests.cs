@@ -77,12 +77,13 @@ public class CancellationTests
 
     /// <summary>
     /// Cancels from a thread of its own: a timer-based CancelAfter fires on the thread pool, which other tests
-    /// running alongside may keep busy for far longer than the delay.
+    /// running alongside may keep busy for far longer than the delay. The thread waits on the token's own handle,
+    /// which nothing else sets, so the wait always runs out after the delay.
     /// </summary>
     private static void CancelAfter(CancellationTokenSource source, int milliseconds) =>
         new Thread(() =>
         {
-            Thread.Sleep(milliseconds);
+            source.Token.WaitHandle.WaitOne(milliseconds);
             source.Cancel();
         }) { IsBackground = true }.Start();
 

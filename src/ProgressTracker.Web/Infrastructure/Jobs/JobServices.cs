@@ -18,7 +18,9 @@ public static class JobServices
         services.AddSingleton(new JobStorageKind(persistent));
         services.AddScoped<JobQueue>();
         services.AddSingleton<SweepSettings>();
-        services.AddSingleton(new HostStartTime(DateTimeOffset.UtcNow)); // taken now, before demo seeding queues work
+        // Taken now, before demo seeding queues work, so it cannot wait for the container to resolve a clock;
+        // AppHost registers TimeProvider.System as the app's clock, so this is the same clock the sweeps read.
+        services.AddSingleton(new HostStartTime(TimeProvider.System.GetUtcNow()));
 
         services.AddHangfire((sp, c) =>
         {

@@ -9,7 +9,11 @@ public sealed class JobsOptions
 
     /// <summary>Parallel imaging jobs per worker process (each holds a decoded photo in memory).</summary>
     public int ImagingWorkers { get; set; } = Math.Max(1, Environment.ProcessorCount);
-    /// <summary>Background jobs other than imaging (exports, notifications) per worker process.</summary>
+    /// <summary>
+    /// Workers of the server for the <c>default</c> queue, per job-running process. No job goes there today: photo
+    /// processing, alignment and export rendering all run in <see cref="ImagingQueue"/>, so this server idles. It
+    /// exists for light jobs that must not wait behind a backlog of photos.
+    /// </summary>
     public int DefaultWorkers { get; set; } = 2;
     /// <summary>A photo whose processing takes longer than this is marked Failed instead of holding a worker.</summary>
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(2);

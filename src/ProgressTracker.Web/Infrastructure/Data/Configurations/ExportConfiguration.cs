@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProgressTracker.Web.Domain;
+
+namespace ProgressTracker.Web.Infrastructure.Data.Configurations;
+
+internal sealed class ExportConfiguration : IEntityTypeConfiguration<Export>
+{
+    public void Configure(EntityTypeBuilder<Export> e)
+    {
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        e.Property(x => x.View).HasConversion<string>().HasMaxLength(32);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        // At most 24 ids of 32 hex digits and a space each.
+        e.Property(x => x.PhotoIds).HasConversion(GuidListText.Converter, GuidListText.Comparer).HasMaxLength(800);
+        e.Property(x => x.Watermark).HasMaxLength(60);
+        e.Property(x => x.FileName).HasMaxLength(200);
+        e.Property(x => x.FailureReason).HasMaxLength(1000);
+        e.Property(x => x.ResultKey).HasMaxLength(300);
+        e.HasIndex(x => new { x.PatientId, x.CreatedAt });
+        e.HasIndex(x => new { x.Status, x.StatusChangedAt });
+        e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
