@@ -34,7 +34,6 @@ public class CancellationTests
         Assert.IsType<OperationCanceledException>(error);
         Assert.True(clock.Elapsed < uncancelled.Elapsed / 2,
             $"cancelled after {clock.ElapsedMilliseconds} ms; a full decode takes {uncancelled.ElapsedMilliseconds} ms");
-        Assert.True(clock.ElapsedMilliseconds < 1000, $"cancelled after {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]
