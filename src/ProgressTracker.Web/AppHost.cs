@@ -82,12 +82,8 @@ public static class AppHost
 
     private static void AddFeatureServices(this IServiceCollection services, HostRoleOptions role)
     {
-        services.AddScoped<RecordAccess>();
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<PatientSearch>();
-        services.AddScoped<CreatePatientHandler>();
-        services.AddScoped<CreateVisitHandler>();
-        services.AddScoped<TimelineQuery>();
+        services.AddScopedEach(typeof(RecordAccess), typeof(UserAccounts), typeof(PatientSearch),
+            typeof(CreatePatientHandler), typeof(CreateVisitHandler), typeof(TimelineQuery));
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
         services.AddExportsFeature(role);
@@ -98,7 +94,7 @@ public static class AppHost
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
         api.MapAuthEndpoints();
         api.MapPatientEndpoints();
-        api.MapVisitEndpoints();
+        api.MapGroup("/patients/{id}/visits").WithTags("Visits").MapVisitEndpoints();
         api.MapPhotoEndpoints();
         api.MapTimelineEndpoints();
         api.MapAlignmentEndpoints();

@@ -27,7 +27,8 @@ internal static class AlignedRenderer
         ArgumentOutOfRangeException.ThrowIfLessThan(baselineSize.Height, 1, nameof(baselineSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(longEdge, 1);
 
-        var output = FitWithin(baselineSize, longEdge);
+        // The derivatives' own sizing rule, so the aligned image matches the baseline's display size.
+        var output = DerivativeRenderer.FitWithin(baselineSize, longEdge);
         var toOutput = matrix.Then(Affine.ResizeMap(baselineSize, output));
 
         // Warping samples the photo at one point per output pixel; when that skips photo pixels, average them
@@ -47,14 +48,5 @@ internal static class AlignedRenderer
         using var m = Affine.ToMat(toOutput);
         Cv2.WarpAffine(source, result, m, output, InterpolationFlags.Linear, BorderTypes.Constant, Border);
         return result;
-    }
-
-    /// <summary>The same sizing rule as the other derivatives, so the aligned image matches the baseline's display size.</summary>
-    private static Size FitWithin(Size size, int longEdge)
-    {
-        var currentLong = Math.Max(size.Width, size.Height);
-        if (currentLong <= longEdge) return size;
-        var scale = (double)longEdge / currentLong;
-        return new Size(Math.Max(1, (int)Math.Round(size.Width * scale)), Math.Max(1, (int)Math.Round(size.Height * scale)));
     }
 }

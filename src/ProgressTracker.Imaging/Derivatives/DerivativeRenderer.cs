@@ -107,7 +107,8 @@ public static class DerivativeRenderer
         return bytes;
     }
 
-    private static Size FitWithin(Size size, int longEdge)
+    /// <summary>The size that fits within <paramref name="longEdge"/>, never enlarged: every derivative's rule.</summary>
+    internal static Size FitWithin(Size size, int longEdge)
     {
         var currentLong = Math.Max(size.Width, size.Height);
         if (currentLong <= longEdge) return size;

@@ -9,6 +9,26 @@ namespace ProgressTracker.Imaging.Normalization;
 internal static class ExifOrientation
 {
     /// <summary>
+    /// The last steps of every decode: the colour conversion still owed (if any), then upright. Takes ownership of
+    /// <paramref name="decoded"/>: it is returned, replaced, or disposed when a step fails or is cancelled.
+    /// </summary>
+    public static Mat FinishDecode(Mat decoded, SrgbConversion? conversion, int? orientation, CancellationToken ct)
+    {
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            conversion?.ApplyInPlace(decoded);
+            ct.ThrowIfCancellationRequested();
+            return Apply(decoded, orientation);
+        }
+        catch
+        {
+            decoded.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Returns the upright matrix: <paramref name="stored"/> itself for 1 or an unknown value, otherwise a new
     /// matrix, in which case <paramref name="stored"/> is disposed.
     /// </summary>

@@ -45,18 +45,7 @@ internal static class JpegDecoder
             return null;
         }
 
-        try
-        {
-            ct.ThrowIfCancellationRequested();
-            conversion?.ApplyInPlace(decoded);
-            ct.ThrowIfCancellationRequested();
-            return ExifOrientation.Apply(decoded, orientation);
-        }
-        catch
-        {
-            decoded.Dispose();
-            throw;
-        }
+        return ExifOrientation.FinishDecode(decoded, conversion, orientation, ct);
     }
 
     /// <summary>The largest DCT scale-down (1, 2, 4 or 8) that keeps the long edge at or above <paramref name="minLongEdge"/>.</summary>

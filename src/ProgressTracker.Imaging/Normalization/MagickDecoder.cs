@@ -44,19 +44,7 @@ internal static class MagickDecoder
             ct.ThrowIfCancellationRequested();
             var orientation = (int)image.Orientation;
 
-            var pixels = PixelExport.ToBgrMat(image);
-            try
-            {
-                ct.ThrowIfCancellationRequested();
-                deferred?.ApplyInPlace(pixels);
-                ct.ThrowIfCancellationRequested();
-                return ExifOrientation.Apply(pixels, orientation);
-            }
-            catch
-            {
-                pixels.Dispose();
-                throw;
-            }
+            return ExifOrientation.FinishDecode(PixelExport.ToBgrMat(image), deferred, orientation, ct);
         }
         finally
         {

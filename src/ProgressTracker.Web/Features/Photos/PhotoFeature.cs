@@ -10,14 +10,8 @@ public static class PhotoFeature
     {
         services.AddScoped<UploadPhotoHandler>();
         // The pipeline: its steps, the rules they share, and the sweep that heals it.
-        services.AddScoped<PhotoPipeline>();
-        services.AddScoped<ProcessPhotoJob>();
-        services.AddScoped<AlignPhotoJob>();
-        services.AddScoped<BaselineResolver>();
-        services.AddScoped<MasterImages>();
-        services.AddScoped<AlignedDerivatives>();
-        services.AddSingleton<PhotoSweeper>();
-        // The sweep runs wherever jobs run; a web-only process leaves it to the workers.
-        if (role.RunsJobs) services.AddHostedService(sp => sp.GetRequiredService<PhotoSweeper>());
+        services.AddScopedEach(typeof(PhotoPipeline), typeof(ProcessPhotoJob), typeof(AlignPhotoJob),
+            typeof(BaselineResolver), typeof(MasterImages), typeof(AlignedDerivatives));
+        services.AddSweep<PhotoSweeper>(role);
     }
 }

@@ -2,11 +2,11 @@ namespace ProgressTracker.Web.Features.Visits;
 
 public static class VisitEndpoints
 {
-    public static void MapVisitEndpoints(this IEndpointRouteBuilder api)
+    /// <summary>Visits are a sub-resource of a patient: <paramref name="visits"/> is <c>/patients/{id}/visits</c>.</summary>
+    public static void MapVisitEndpoints(this RouteGroupBuilder visits)
     {
-        var group = api.MapGroup("/patients/{id}/visits").WithTags("Visits");
-        group.MapGet("", ListAsync).WithSummary("A patient's visits in date order.");
-        group.MapPost("", CreateAsync).RequireAuthorization(Policies.Staff).WithSummary("Record a visit.");
+        visits.MapGet("", ListAsync).WithSummary("A patient's visits in date order.");
+        visits.MapPost("", CreateAsync).RequireAuthorization(Policies.Staff).WithSummary("Record a visit.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<VisitDto>>, ProblemHttpResult>> ListAsync(

@@ -8,23 +8,26 @@ public static class DataServices
     public static DatabaseProvider AddAppData(this IServiceCollection services, IConfiguration config, AppOptions app)
     {
         var options = services.AddSettings<DatabaseOptions>(config, DatabaseOptions.Section);
+        // The connection is settled here, so a missing setting stops the start with a clear message.
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            var cs = Settings.Required(config.GetConnectionString("Postgres"),
+            var postgres = Settings.Required(config.GetConnectionString("Postgres"),
                 "Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+            return options.Provider;
         }
-        else
-        {
-            var cs = config.GetConnectionString("Sqlite");
-            if (string.IsNullOrWhiteSpace(cs))
-            {
-                Directory.CreateDirectory(app.DataPath);
-                cs = $"Data Source={Path.Combine(app.DataPath, "progresstracker.db")}";
-            }
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
-        }
+        var sqlite = SqliteConnection(config, app);
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
         return options.Provider;
+    }
+
+    /// <summary>The configured SQLite connection, else a database file in the data folder.</summary>
+    private static string SqliteConnection(IConfiguration config, AppOptions app)
+    {
+        var configured = config.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        Directory.CreateDirectory(app.DataPath);
+        return $"Data Source={Path.Combine(app.DataPath, "progresstracker.db")}";
     }
 
     /// <summary>Applies migrations; concurrent processes are serialised by EF's migration lock.</summary>

@@ -1,3 +1,5 @@
+using ProgressTracker.Web.Infrastructure.Hosting;
+
 namespace ProgressTracker.Web.Infrastructure.Jobs;
 
 /// <summary>
@@ -68,6 +70,17 @@ public abstract class PeriodicSweep(SweepSettings settings, ILogger log) : Backg
         {
             log.LogError(e, "Sweep of {Work} failed; it will run again in {Interval}", WorkName, Options.SweepInterval);
         }
+    }
+}
+
+public static class SweepRegistration
+{
+    /// <summary>One instance per process; it sweeps wherever jobs run, and a web-only process leaves it to workers.</summary>
+    public static void AddSweep<TSweep>(this IServiceCollection services, HostRoleOptions role)
+        where TSweep : PeriodicSweep
+    {
+        services.AddSingleton<TSweep>();
+        if (role.RunsJobs) services.AddHostedService(sp => sp.GetRequiredService<TSweep>());
     }
 }
 

@@ -9,21 +9,24 @@ public static class StorageServices
     public static void AddBlobStorage(this IServiceCollection services, IConfiguration config, AppOptions app)
     {
         var options = services.AddSettings<StorageOptions>(config, StorageOptions.Section);
-        if (options.Provider == StorageProvider.AzureBlob)
+        var store = options.Provider switch
         {
-            var connection = Settings.Required(options.AzureConnectionString,
-                "Storage:Provider is AzureBlob but Storage:AzureConnectionString is not set.");
-            services.AddSingleton<IBlobStore>(sp =>
-            {
-                var container = new BlobContainerClient(connection, options.Container);
-                container.CreateIfNotExists();
-                return new AzureBlobStore(container, sp.GetRequiredService<TimeProvider>());
-            });
-        }
-        else
+            StorageProvider.AzureBlob => AzureStore(options),
+            _ => _ => new FileSystemBlobStore(options.RootPath ?? Path.Combine(app.DataPath, "blobs")),
+        };
+        services.AddSingleton(store);
+    }
+
+    /// <summary>The connection string is checked now, so a missing one stops the start with a clear message.</summary>
+    private static Func<IServiceProvider, IBlobStore> AzureStore(StorageOptions options)
+    {
+        var connection = Settings.Required(options.AzureConnectionString,
+            "Storage:Provider is AzureBlob but Storage:AzureConnectionString is not set.");
+        return sp =>
         {
-            var root = options.RootPath ?? Path.Combine(app.DataPath, "blobs");
-            services.AddSingleton<IBlobStore>(_ => new FileSystemBlobStore(root));
-        }
+            var container = new BlobContainerClient(connection, options.Container);
+            container.CreateIfNotExists();
+            return new AzureBlobStore(container, sp.GetRequiredService<TimeProvider>());
+        };
     }
 }

@@ -25,18 +25,10 @@ const problemText = async (response) => {
 const setUp = (panel) => {
   const $ = (selector) => panel.querySelector(selector);
   const token = $('input[name="__RequestVerificationToken"]').value;
-  const start = $('[data-export-start]');
-  const hint = $('[data-export-hint]');
-  const summary = $('[data-export-summary]');
-  const progress = $('[data-export-progress]');
-  const bar = $('[data-export-bar]');
-  const status = $('[data-export-status]');
-  const error = $('[data-export-error]');
-  const errorText = $('[data-export-error-text]');
-  const result = $('[data-export-result]');
-  const preview = $('[data-export-preview]');
-  const download = $('[data-export-download]');
-  const fileName = $('[data-export-filename]');
+  const [start, hint, summary, progress, bar, status, error, errorText, result, preview, download, fileName] = [
+    'start', 'hint', 'summary', 'progress', 'bar', 'status', 'error', 'error-text', 'result', 'preview', 'download',
+    'filename',
+  ].map((part) => $(`[data-export-${part}]`));
   let busy = false;
 
   const photoIds = () => (panel.dataset.photoIds || '').split(',').filter(Boolean);

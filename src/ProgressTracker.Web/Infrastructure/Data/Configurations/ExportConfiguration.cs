@@ -1,16 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ProgressTracker.Web.Domain;
-
 namespace ProgressTracker.Web.Infrastructure.Data.Configurations;
 
 internal sealed class ExportConfiguration : IEntityTypeConfiguration<Export>
 {
     public void Configure(EntityTypeBuilder<Export> e)
     {
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
-        e.Property(x => x.View).HasConversion<string>().HasMaxLength(32);
-        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        e.Property(x => x.Kind).StoredAsName();
+        e.Property(x => x.View).StoredAsName();
+        e.Property(x => x.Status).StoredAsName();
         // At most 24 ids of 32 hex digits and a space each.
         e.Property(x => x.PhotoIds).HasConversion(GuidListText.Converter, GuidListText.Comparer).HasMaxLength(800);
         e.Property(x => x.Watermark).HasMaxLength(60);

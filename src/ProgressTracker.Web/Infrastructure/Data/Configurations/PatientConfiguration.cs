@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ProgressTracker.Web.Domain;
-
 namespace ProgressTracker.Web.Infrastructure.Data.Configurations;
 
 internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>

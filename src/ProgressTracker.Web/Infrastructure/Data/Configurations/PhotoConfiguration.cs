@@ -1,15 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ProgressTracker.Web.Domain;
-
 namespace ProgressTracker.Web.Infrastructure.Data.Configurations;
 
 internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
 {
     public void Configure(EntityTypeBuilder<Photo> p)
     {
-        p.Property(x => x.View).HasConversion<string>().HasMaxLength(32);
-        p.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        p.Property(x => x.View).StoredAsName();
+        p.Property(x => x.Status).StoredAsName();
         p.Property(x => x.FailureReason).HasMaxLength(1000);
         p.Property(x => x.ContentHash).HasMaxLength(80);
         p.Property(x => x.OriginalKey).HasMaxLength(300);
@@ -25,7 +21,7 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         p.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
         p.OwnsOne(x => x.Alignment, a =>
         {
-            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+            a.Property(x => x.Status).StoredAsName();
             a.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
             a.Property(x => x.Reason).HasMaxLength(1000);
             // Six numbers that are always read and written together: one text column, invariant culture.

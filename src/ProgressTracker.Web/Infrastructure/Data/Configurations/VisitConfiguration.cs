@@ -1,14 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ProgressTracker.Web.Domain;
-
 namespace ProgressTracker.Web.Infrastructure.Data.Configurations;
 
 internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 {
     public void Configure(EntityTypeBuilder<Visit> v)
     {
-        v.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        v.Property(x => x.Kind).StoredAsName();
         v.Property(x => x.Notes).HasMaxLength(4000);
         v.HasIndex(x => new { x.PatientId, x.Date });
         v.OwnsOne(x => x.Treatment, t =>
