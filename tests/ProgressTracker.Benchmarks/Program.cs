@@ -1,7 +1,7 @@
 using ProgressTracker.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- [ingest] [--photos N]
-//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-sharp [--runs N] [--blocks N] [--warmup N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-sharp [--runs N] [--blocks N] [--warmup N] [--no-memory]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-stages [--runs N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- align [--pairs N] [--mismatches N] [--real a.jpg,b.png]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- timeline [--warmup N] [--requests N] [--other-patients N]

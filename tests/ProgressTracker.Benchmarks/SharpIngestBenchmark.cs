@@ -5,12 +5,13 @@ using System.Text.Json;
 namespace ProgressTracker.Benchmarks;
 
 /// <summary>
-/// <c>ingest-sharp</c>: our ingest against sharp (libvips), the peer photo servers such as Immich use, on the same
-/// 12-megapixel phone files in the same run. Both get the original's bytes in memory, warm up first, run one photo
+/// <c>ingest-sharp</c>: our ingest against sharp (libvips), the peer photo servers such as Immich use, and against
+/// SixLabors.ImageSharp (managed, in this process; see <see cref="ImageSharpIngest"/>), on the same 12-megapixel phone
+/// files in the same run. Both get the original's bytes in memory, warm up first, run one photo
 /// at a time, and are timed in alternating blocks so that a change in machine load hits both alike. Reported per
 /// photo as medians. Then a fresh process runs our full ingest with two photos in flight and reports its peak
 /// resident set.
-/// Usage: ingest-sharp [--runs N] [--blocks N] [--warmup N]
+/// Usage: ingest-sharp [--runs N] [--blocks N] [--warmup N] [--no-memory]
 /// </summary>
 public static class SharpIngestBenchmark
 {
@@ -52,6 +53,8 @@ public static class SharpIngestBenchmark
         var ours = Ours.ToDictionary(v => v.Key, _ => files.ToDictionary(f => f.Name, _ => new List<double>()));
         var sharp = SharpVariants.ToDictionary(v => v, _ => files.ToDictionary(f => f.Name, _ => new List<double>()));
         var sharpErrors = new Dictionary<string, string>();
+        var imageSharp = files.ToDictionary(f => f.Name, _ => new List<double>());
+        var imageSharpErrors = new Dictionary<string, string>();
         SharpInfo? info = null;
 
         Console.WriteLine($"  timing: {blocks} alternating blocks × {runs} runs per file and variant, warm-up {warmup} runs each …");
@@ -70,6 +73,12 @@ public static class SharpIngestBenchmark
                 }
             }
 
+            foreach (var file in files.Where(f => !imageSharpErrors.ContainsKey(f.Name)))
+            {
+                var error = TimeImageSharp(originals[file.Name], block == 0 ? warmup : 1, runs, imageSharp[file.Name]);
+                if (error is not null) imageSharpErrors[file.Name] = error;
+            }
+
             if (sharpProblem is null)
             {
                 var result = await RunSharpAsync(sharpDir, files, block == 0 ? warmup : 1, runs);
@@ -83,9 +92,10 @@ public static class SharpIngestBenchmark
         Console.WriteLine();
         if (info is not null)
             Console.WriteLine($"  peer: sharp {info.Sharp} (libvips {info.Libvips}) on Node {info.Node}; sharp.concurrency defaults to {info.Concurrency} here, also run with {info.Cores}");
-        PrintPerFile(files, ours, sharp, sharpErrors);
-        PrintSummary(files, ours, sharp, sharpErrors, heicProblem);
+        PrintPerFile(files, ours, sharp, sharpErrors, imageSharp, imageSharpErrors);
+        PrintSummary(files, ours, sharp, sharpErrors, heicProblem, imageSharp, imageSharpErrors);
 
+        if (args.Contains("--no-memory")) return 0;
         Console.WriteLine();
         Console.WriteLine("  Peak memory of ours (fresh process, full ingest of every file twice, photos in flight as shown; CPU ms per photo");
         Console.WriteLine("  does not depend on other load, photos/s does):");
@@ -109,27 +119,52 @@ public static class SharpIngestBenchmark
         return 0;
     }
 
+    /// <summary>Warm-up, then <paramref name="runs"/> timed runs; the exception's message if ImageSharp cannot process the file.</summary>
+    private static string? TimeImageSharp(byte[] original, int warmup, int runs, List<double> into)
+    {
+        try
+        {
+            for (var i = 0; i < warmup; i++) ImageSharpIngest.SameWorkAsSharp(original);
+            for (var i = 0; i < runs; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                ImageSharpIngest.SameWorkAsSharp(original);
+                into.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            return null;
+        }
+        catch (SixLabors.ImageSharp.UnknownImageFormatException e)
+        {
+            return e.Message;
+        }
+    }
+
     private static void PrintPerFile(List<BenchFile> files, Dictionary<string, Dictionary<string, List<double>>> ours,
-        Dictionary<string, Dictionary<string, List<double>>> sharp, Dictionary<string, string> sharpErrors)
+        Dictionary<string, Dictionary<string, List<double>>> sharp, Dictionary<string, string> sharpErrors,
+        Dictionary<string, List<double>> imageSharp, Dictionary<string, string> imageSharpErrors)
     {
         Console.WriteLine();
-        Console.WriteLine($"  {"median ms per photo",-28} {"ours:",6} {"same",7} {"same/full",10} {"full",8}   {"sharp:",6} {"1×",7} {"1×,2 thr",9} {"3×",7}");
+        Console.WriteLine($"  {"median ms per photo",-28} {"ours:",6} {"same",7} {"same/full",10} {"full",8}   {"sharp:",6} {"1×",7} {"1×,2 thr",9} {"3×",7}   {"ImageSharp",10}");
         foreach (var file in files)
         {
             string Sharp(string variant) => sharpErrors.ContainsKey(file.Name) ? "n/a" : Format(Median(sharp[variant][file.Name]));
             Console.WriteLine($"  {file.Name,-28} {"",6} {Format(Median(ours["same"][file.Name])),7} {Format(Median(ours["same-full"][file.Name])),10} " +
-                              $"{Format(Median(ours["full"][file.Name])),8}   {"",6} {Sharp("decodeOnce"),7} {Sharp("decodeOnceAllCores"),9} {Sharp("pipelines"),7}");
+                              $"{Format(Median(ours["full"][file.Name])),8}   {"",6} {Sharp("decodeOnce"),7} {Sharp("decodeOnceAllCores"),9} {Sharp("pipelines"),7}   " +
+                              $"{(imageSharpErrors.ContainsKey(file.Name) ? "n/a" : Format(Median(imageSharp[file.Name]))),10}");
         }
         Console.WriteLine("  ours same: the peer's outputs, DCT-scaled decode; same/full: the same from a full decode; full: master and every derivative.");
         Console.WriteLine("  sharp 1×: decode once to 1280 px and make every output from those pixels (as Immich does), default threads;");
         Console.WriteLine("  1×,2 thr: the same with sharp.concurrency = cores; 3×: one pipeline per output.");
+        Console.WriteLine($"  ImageSharp {ImageSharpIngest.Version}: the same outputs, full decode (it has no DCT scaling), no ICC conversion.");
+        if (imageSharpErrors.Count > 0) Console.WriteLine($"  ImageSharp could not process {string.Join(", ", imageSharpErrors.Keys)} (no HEIC decoder).");
         foreach (var (name, error) in sharpErrors) Console.WriteLine($"  sharp could not process {name}: {error}");
         if (sharpErrors.Count > 0)
             Console.WriteLine("  (sharp's prebuilt libvips reads AVIF but has no HEVC decoder, so it cannot open HEIC photos at all.)");
     }
 
     private static void PrintSummary(List<BenchFile> files, Dictionary<string, Dictionary<string, List<double>>> ours,
-        Dictionary<string, Dictionary<string, List<double>>> sharp, Dictionary<string, string> sharpErrors, string? heicProblem)
+        Dictionary<string, Dictionary<string, List<double>>> sharp, Dictionary<string, string> sharpErrors, string? heicProblem,
+        Dictionary<string, List<double>> imageSharp, Dictionary<string, string> imageSharpErrors)
     {
         Console.WriteLine();
         foreach (var kind in new[] { "jpeg", "heic" })
@@ -164,6 +199,17 @@ public static class SharpIngestBenchmark
                 var why = set.Select(f => sharpErrors.GetValueOrDefault(f.Name)).FirstOrDefault(e => e is not null) ?? "not run";
                 Console.WriteLine($"    sharp: n/a — {why}");
                 Console.WriteLine("    ratio ours/sharp: n/a (the peer cannot process these files)");
+            }
+            if (set.All(f => !imageSharpErrors.ContainsKey(f.Name) && imageSharp[f.Name].Count > 0))
+            {
+                var managed = All(imageSharp);
+                Console.WriteLine($"    {"ImageSharp " + ImageSharpIngest.Version + ", same work (full decode)",-50} {managed,8:0.0} ms");
+                Console.WriteLine($"    ratio ImageSharp/ours, same work                   {managed / same,8:0.00}");
+                if (sharpOk) Console.WriteLine($"    ratio ImageSharp/sharp, same work                  {managed / peer,8:0.00}");
+            }
+            else
+            {
+                Console.WriteLine("    ImageSharp: n/a — it has no decoder for these files");
             }
             if (kind == "heic")
                 Console.WriteLine($"    HEIC target ≤ 700 ms per 12 MP photo (full ingest): {(full <= 700 ? "met" : "NOT met")}");

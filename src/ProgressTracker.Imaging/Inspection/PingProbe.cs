@@ -1,20 +1,22 @@
-using System.Buffers.Binary;
 using ImageMagick;
+using ProgressTracker.Imaging.Normalization;
 
 namespace ProgressTracker.Imaging.Inspection;
 
 /// <summary>
-/// Header check for the formats whose containers we do not walk ourselves (WebP, TIFF, HEIC, AVIF).
-/// ImageMagick's "ping" parses the header and reports dimensions without decoding pixel data (a forged
-/// 40000 × 40000 TIFF pings in milliseconds without allocating its 1.6 GB). Apart from WebP's RIFF size, a
-/// cut-off file in these formats is not detected here; the background decode reports it instead.
+/// Header check for HEIC and AVIF, which no managed library here parses (and for a WebP or TIFF using a feature
+/// <see cref="IdentifyProbe"/> does not parse). The brand has already been checked (<see cref="IsoBmffBrands"/>);
+/// ImageMagick's "ping" then parses the header and reports dimensions without decoding pixel data, under the same
+/// process-wide resource limits as decoding. Apart from WebP's RIFF size, a cut-off file in these formats is not
+/// detected here; the background decode reports it instead.
 /// </summary>
 internal static class PingProbe
 {
-    public static StructureCheck Probe(Stream stream, ImageFormatKind kind)
+    public static StructureCheck Probe(Stream stream, ImageFormatKind kind, ImageLimits limits)
     {
-        if (kind == ImageFormatKind.WebP && IsRiffTruncated(stream)) return StructureCheck.Truncated();
+        if (kind == ImageFormatKind.WebP && RiffStructure.IsTruncated(stream)) return StructureCheck.Truncated();
 
+        MagickResourceGuard.Apply(limits);
         stream.Position = 0;
         try
         {
@@ -27,15 +29,5 @@ internal static class PingProbe
         {
             return StructureCheck.Damaged;
         }
-    }
-
-    /// <summary>A RIFF header states the file's total size, so a short WebP is detectable without parsing further.</summary>
-    private static bool IsRiffTruncated(Stream stream)
-    {
-        Span<byte> header = stackalloc byte[8];
-        stream.Position = 0;
-        stream.ReadExactly(header);
-        var declared = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]) + 8L;
-        return stream.Length < declared;
     }
 }

@@ -4,7 +4,9 @@ namespace ProgressTracker.Imaging;
 
 /// <summary>
 /// Cheap checks done during upload, before anything is stored. Only headers and container structure
-/// are read; pixels are never decoded here (that is the background job's work).
+/// are read; pixels are never decoded here (that is the background job's work). JPEG and PNG are walked by our own
+/// code, WebP and TIFF identified by ImageSharp (managed); only HEIC and AVIF reach a native parser (ImageMagick's
+/// ping, under resource limits).
 /// </summary>
 public static class UploadInspector
 {
@@ -43,7 +45,8 @@ public static class UploadInspector
         {
             ImageFormatKind.Jpeg => JpegStructure.Walk(stream),
             ImageFormatKind.Png => PngStructure.Walk(stream),
-            _ => PingProbe.Probe(stream, kind),
+            ImageFormatKind.WebP or ImageFormatKind.Tiff => IdentifyProbe.Probe(stream, kind) ?? PingProbe.Probe(stream, kind, limits),
+            _ => PingProbe.Probe(stream, kind, limits),
         };
         return Judge(kind, check, limits, length);
     }
