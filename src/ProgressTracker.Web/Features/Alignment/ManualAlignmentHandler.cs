@@ -39,7 +39,14 @@ public sealed class ManualAlignmentHandler(
             return CannotAlign("The processed image is missing; reprocess the photo first.");
         photo.Alignment.Record(baseId, matrix, null, AlignmentMethod.Manual, AlignmentStatus.Aligned, null,
             clock.GetUtcNow());
-        await aligned.WriteAsync(photo, photoMaster, new PixelSize(w, h), ct);
+        try
+        {
+            await aligned.WriteAsync(photo, photoMaster, new PixelSize(w, h), ct);
+        }
+        catch (ArgumentException)
+        {
+            return CannotAlign("The processed image could not be read; reprocess the photo first.");
+        }
         await db.SaveChangesAsync(ct);
         return photo;
     }

@@ -50,7 +50,16 @@ public sealed class AlignPhotoJob(
         {
             photo.Alignment.Record(baselineId, [1, 0, 0, 0, 1, 0], 1.0, AlignmentMethod.Auto, AlignmentStatus.Aligned,
                 null, now);
-            await aligned.WriteAsync(photo, photoMaster, null, ct);
+            try
+            {
+                await aligned.WriteAsync(photo, photoMaster, null, ct);
+            }
+            catch (ArgumentException)
+            {
+                // A stored master that no longer decodes is a readable failure, not an endless retry.
+                photo.Alignment.Fail(baselineId, "The processed image could not be read, so the photo could not be aligned.", now);
+                return Outcome.Failed;
+            }
         }
         else
         {
