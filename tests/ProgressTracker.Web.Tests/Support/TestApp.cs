@@ -94,7 +94,7 @@ public sealed class TestApp : IAsyncDisposable
             // Resolved now, inside the gate: the first resolution is what reads Hangfire's statics.
             _app.Services.GetService<Hangfire.JobStorage>();
             _app.Services.GetService<Hangfire.JobActivator>();
-            Hangfire.GlobalConfiguration.Configuration.UseLogProvider(HangfireLog);
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(HangfireLog);
         }
         finally
         {
