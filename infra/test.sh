@@ -3,22 +3,33 @@
 # PostgreSQL + Azurite, validates docker-compose.yml, runs every test project
 # and ends with one plain summary line, e.g. "42 passed, 0 failed, 1 skipped".
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Upload).
+# `--fast` runs only the tests with the trait Tier=Fast (unit tests, imaging and
+# the embedded app): no PostgreSQL, Azurite, Chromium or compose check.
 # Exit code is dotnet test's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/lib.sh
 
+fast=0
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--fast" ]; then fast=1; else args+=("$arg"); fi
+done
+if [ "$fast" -eq 1 ]; then args+=(--filter "Tier=Fast"); fi
+
 bash infra/setup.sh
 
 # ---- test-only OS packages, installed only when missing
 missing=()
-[ -n "$(pg_bindir)" ] || missing+=(postgresql)
+[ "$fast" -eq 1 ] || [ -n "$(pg_bindir)" ] || missing+=(postgresql)
 # Debian's docker-compose 1.29 validates a compose file offline (no engine).
-command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+[ "$fast" -eq 1 ] || command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 # Browser tests drive Debian's chromium through Playwright (never
 # `playwright install`). Ubuntu's chromium deb is only a snap stub that does
 # not work headless in CI; there, point PT_CHROMIUM at a real binary.
-if [ -z "${PT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+if [ "$fast" -eq 1 ]; then
+  : # the fast tier has no browser tests
+elif [ -z "${PT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   if grep -qiE '^(ID|ID_LIKE)=.*ubuntu' /etc/os-release 2>/dev/null; then
     echo "test: no chromium and Ubuntu only ships a snap stub; set PT_CHROMIUM" >&2
   else
@@ -30,15 +41,18 @@ fi
 command -v heif-enc >/dev/null 2>&1 || missing+=(libheif-examples)
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 
-# ---- the production compose file must at least parse (fail the run if not)
-docker-compose -f docker-compose.yml config -q
-
-# ---- services; always stopped again, even when a step fails
 export PT_STATE_DIR="${PT_STATE_DIR:-/tmp/progresstracker-services}"
-trap 'bash infra/services.sh stop' EXIT
-bash infra/services.sh start >/dev/null
-# shellcheck source=/dev/null
-. "$PT_STATE_DIR/env" # PT_TEST_POSTGRES, PT_TEST_AZURITE
+stop_services() { [ "$fast" -eq 1 ] || bash infra/services.sh stop; }
+if [ "$fast" -eq 0 ]; then
+  # ---- the production compose file must at least parse (fail the run if not)
+  docker-compose -f docker-compose.yml config -q
+
+  # ---- services; always stopped again, even when a step fails
+  trap stop_services EXIT
+  bash infra/services.sh start >/dev/null
+  # shellcheck source=/dev/null
+  . "$PT_STATE_DIR/env" # PT_TEST_POSTGRES, PT_TEST_AZURITE
+fi
 
 export PT_ARTIFACTS="$PWD/artifacts" # tests save screenshots here
 export PT_CHROMIUM="${PT_CHROMIUM:-/usr/bin/chromium}"
@@ -57,10 +71,10 @@ rc=0
 dotnet test ProgressTracker.sln -c Release \
   --logger "trx;LogFilePrefix=results" \
   --logger "console;verbosity=normal" \
-  --results-directory "$results" "$@" || rc=$?
+  --results-directory "$results" ${args[@]+"${args[@]}"} || rc=$?
 
 # Stop services now so the summary below is the last line of output.
-bash infra/services.sh stop
+stop_services
 trap - EXIT
 
 # ---- sum the <Counters .../> of every .trx: one line CI can read

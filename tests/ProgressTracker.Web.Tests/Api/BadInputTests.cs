@@ -8,21 +8,25 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Api;
 
 /// <summary>Every rejection is a 4xx ProblemDetails with a message a person can act on, and stores nothing.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+/// <remarks>
+/// The class has an app of its own, shared by its tests only: none of them stores a photo, so each can still assert
+/// that the whole database and blob store hold none.
+/// </remarks>
+[Trait(Tier.Name, Tier.Fast)]
+public sealed class BadInputTests(EmbeddedAppFixture fixture) : IAsyncLifetime, IClassFixture<EmbeddedAppFixture>
 {
-    private TestApp _app = null!;
+    private TestApp App => fixture.App;
     private ApiClient _api = null!;
     private string _visitId = "";
 
     public async Task InitializeAsync()
     {
-        _app = await TestApp.StartAsync(StorageMode.Embedded);
-        _api = await ApiClient.SignInAsync(_app);
+        _api = await ApiClient.SignInAsync(App);
         var patient = await _api.CreatePatientAsync();
         _visitId = (await _api.CreateVisitAsync(patient.GetProperty("id").GetString()!)).GetProperty("id").GetString()!;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public static TheoryData<string, int, string> RejectedFiles => new()
     {
@@ -71,7 +75,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Missing_or_wrong_credentials_get_401_problems()
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = App.CreateClient();
         var form = new MultipartFormDataContent { { new ByteArrayContent(TestImages.Jpeg()), "file", "a.jpg" } };
         await AssertProblemAsync(await anonymous.PostAsync($"/api/v1/visits/{_visitId}/photos", form), 401, null);
         await AssertProblemAsync(await anonymous.GetAsync("/api/v1/patients"), 401, null);
@@ -110,9 +114,9 @@ public sealed class BadInputTests : IAsyncLifetime
 
     private async Task AssertNothingStoredAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Photos.CountAsync());
-        var blobs = Path.Combine(_app.DataDirectory, "blobs");
+        var blobs = Path.Combine(App.DataDirectory, "blobs");
         var files = Directory.Exists(blobs) ? Directory.GetFiles(blobs, "*", SearchOption.AllDirectories) : [];
         Assert.Empty(files);
     }

@@ -12,12 +12,13 @@ namespace ProgressTracker.Web.Tests.Api;
 /// The upload page posts to the API with the sign-in cookie, so a cookie-signed upload needs the page's antiforgery
 /// token; a post another site makes the browser send has none and stores nothing. Bearer clients need no token.
 /// </summary>
-public sealed class CookieUploadAntiforgeryTests
+[Collection(EmbeddedApp.Name), Trait(Tier.Name, Tier.Fast)]
+public sealed class CookieUploadAntiforgeryTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Cookie_signed_upload_needs_the_antiforgery_header()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var api = await ApiClient.SignInAsync(app);
         var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
         var visitId = (await api.CreateVisitAsync(patientId)).GetProperty("id").GetString()!;
@@ -32,19 +33,20 @@ public sealed class CookieUploadAntiforgeryTests
         await AssertAntiforgeryProblemAsync(missing);
         var forged = await browser.SendAsync(Upload(visitId, TestImages.Jpeg(seed: 1), "not-the-token"));
         await AssertAntiforgeryProblemAsync(forged);
-        Assert.Equal(0, await PhotoCountAsync(app));
+        Assert.Equal(0, await PhotoCountAsync(app, visitId));
 
         var accepted = await browser.SendAsync(Upload(visitId, TestImages.Jpeg(seed: 1), token));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var bearer = await api.UploadAsync(visitId, TestImages.Jpeg(seed: 2));
         Assert.Equal(HttpStatusCode.Accepted, bearer.StatusCode);
-        Assert.Equal(2, await PhotoCountAsync(app));
+        Assert.Equal(2, await PhotoCountAsync(app, visitId));
     }
 
-    private static async Task<int> PhotoCountAsync(TestApp app)
+    private static async Task<int> PhotoCountAsync(TestApp app, string visitId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Photos.CountAsync();
+        var visit = Guid.Parse(visitId);
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Photos.CountAsync(p => p.VisitId == visit);
     }
 
     private static async Task SignInWithCookieAsync(HttpClient browser)

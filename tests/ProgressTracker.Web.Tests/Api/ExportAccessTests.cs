@@ -6,17 +6,21 @@ using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Identity;
+using ProgressTracker.Web.Infrastructure.Jobs;
+using Microsoft.Extensions.Time.Testing;
 using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Api;
 
 /// <summary>An export is a disclosure: only staff make and fetch them; a lost one is healed by the sweep.</summary>
-public sealed class ExportAccessTests
+[Collection(EmbeddedApp.Name), Trait(Tier.Name, Tier.Fast)]
+public sealed class ExportAccessTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Only_staff_can_make_or_fetch_exports()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
+        var (patientEmail, marketingEmail) = ($"me-{Guid.NewGuid():N}@patient.test", $"promo-{Guid.NewGuid():N}@clinic.test");
         var clinician = await ApiClient.SignInAsync(app);
         var photos = await ProgressPhotos.CreateAsync(clinician, 300, 400);
         var created = await ExportApiTests.CreateAsync(clinician, photos.PatientId, "sequence", photos.LeftLateral);
@@ -25,8 +29,8 @@ public sealed class ExportAccessTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-            var (patientUser, _) = await accounts.AddAsync("me@patient.test", Roles.Patient, TestApp.Password, default);
-            await accounts.AddAsync("promo@clinic.test", Roles.Marketing, TestApp.Password, default);
+            var (patientUser, _) = await accounts.AddAsync(patientEmail, Roles.Patient, TestApp.Password, default);
+            await accounts.AddAsync(marketingEmail, Roles.Marketing, TestApp.Password, default);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var record = await db.Patients.SingleAsync(p => p.Id == Guid.Parse(photos.PatientId));
             record.UserId = patientUser!.Id; // the patient's own record
@@ -39,7 +43,7 @@ public sealed class ExportAccessTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/v1/patients/{photos.PatientId}/exports", body)).StatusCode);
         foreach (var url in reads) Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
 
-        foreach (var email in new[] { "me@patient.test", "promo@clinic.test" })
+        foreach (var email in new[] { patientEmail, marketingEmail })
         {
             var caller = await ApiClient.SignInAsync(app, email);
             var post = await caller.Http.PostAsJsonAsync($"/api/v1/patients/{photos.PatientId}/exports", body);
@@ -57,16 +61,24 @@ public sealed class ExportAccessTests
     [Fact]
     public async Task An_export_whose_job_was_lost_is_rendered_by_the_sweep_and_a_second_run_changes_nothing()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        // The app runs on a clock the test moves, with a sweep every ten minutes of it: the sweep's timer ticks only
+        // when the test moves the clock on. It starts at the real time because what lies outside the app's
+        // TimeProvider (job storage, signing keys, the database) keeps the real one.
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded, s => s.AddSingleton<TimeProvider>(clock),
+            extraSettings: "--Jobs:SweepInterval=00:10:00");
+        Assert.Same(clock, app.Services.GetRequiredService<TimeProvider>());
+        var sweepInterval = app.Services.GetRequiredService<JobsOptions>().SweepInterval;
         var api = await ApiClient.SignInAsync(app);
         var photos = await ProgressPhotos.CreateAsync(api, 300, 400);
+        var anHourAgo = clock.GetUtcNow().AddHours(-1);
         var lost = new Export
         {
             PatientId = Guid.Parse(photos.PatientId), Kind = ExportKind.SideBySide, View = PhotoView.LeftLateral,
             PhotoIds = [Guid.Parse(photos.LeftLateral[0]), Guid.Parse(photos.LeftLateral[1])], Aligned = true,
-            FileName = "left-lateral-2026-03-12-vs-2026-06-18.jpg", CreatedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            FileName = "left-lateral-2026-03-12-vs-2026-06-18.jpg", CreatedAt = anHourAgo,
         };
-        lost.MarkQueued(DateTimeOffset.UtcNow.AddHours(-1)); // stored, but its job never ran
+        lost.MarkQueued(anHourAgo); // stored, but its job never ran
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -78,7 +90,17 @@ public sealed class ExportAccessTests
         Assert.Equal(HttpStatusCode.Conflict, pending.StatusCode);
         Assert.Contains("still being rendered", (await pending.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
-        // The sweep runs every second in tests and treats anything older than Jobs:StuckAfter as lost.
+        // Nothing renders it until the sweep's next tick, which treats anything older than Jobs:StuckAfter as lost.
+        // The clock moves one sweep interval at a time, and only while the export still waits for the sweep.
+        await Eventually.Async(
+            async () =>
+            {
+                var export = await api.Http.GetFromJsonAsync<JsonElement>($"/api/v1/exports/{lost.Id}");
+                if (export.GetProperty("status").GetString() == "pending") clock.Advance(sweepInterval);
+                return export;
+            },
+            export => export.GetProperty("status").GetString() != "pending",
+            $"the sweep to queue export {lost.Id} again");
         var (ready, _) = await ExportApiTests.WaitReadyAsync(api, lost.Id.ToString());
         var (first, _) = await ExportApiTests.DownloadAsync(app, api, lost.Id.ToString());
 

@@ -8,14 +8,14 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Api;
 
 /// <summary>Exports through the API on both configurations: request, progress, file, and what is refused.</summary>
-public sealed class ExportApiTests
+public abstract class ExportApiContract
 {
-    [Theory]
-    [InlineData(StorageMode.Embedded)]
-    [InlineData(StorageMode.Production)]
-    public async Task Side_by_side_and_animation_render_in_the_background_and_download_as_attachments(StorageMode mode)
+    protected abstract TestApp App { get; }
+
+    [Fact]
+    public async Task Side_by_side_and_animation_render_in_the_background_and_download_as_attachments()
     {
-        await using var app = await TestApp.StartAsync(mode);
+        var app = App;
         var api = await ApiClient.SignInAsync(app);
         var photos = await ProgressPhotos.CreateAsync(api);
         var (first, last) = (photos.LeftLateral[0], photos.LeftLateral[2]);
@@ -35,14 +35,14 @@ public sealed class ExportApiTests
         Assert.Equal("left-lateral-2026-03-12-vs-2026-09-10.jpg", accepted.GetProperty("fileName").GetString());
         Assert.Equal("image/jpeg", accepted.GetProperty("contentType").GetString());
 
-        var (ready, progress) = await WaitReadyAsync(api, id);
+        var (ready, progress) = await ExportApiTests.WaitReadyAsync(api, id);
         Assert.Equal("ready", ready.GetProperty("status").GetString());
         Assert.Equal(100, ready.GetProperty("progress").GetInt32());
         Assert.True(progress.SequenceEqual(progress.Order()), $"progress went backwards: {string.Join(", ", progress)}");
         Assert.NotEqual(JsonValueKind.Null, ready.GetProperty("completedAt").ValueKind);
         Assert.Equal($"/api/v1/exports/{id}/file", ready.GetProperty("file").GetString());
 
-        var (jpeg, disposition) = await DownloadAsync(app, api, id);
+        var (jpeg, disposition) = await ExportApiTests.DownloadAsync(app, api, id);
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Equal("left-lateral-2026-03-12-vs-2026-09-10.jpg", disposition.FileName?.Trim('"'));
         using (var picture = Cv2.ImDecode(jpeg, ImreadModes.Color))
@@ -50,13 +50,13 @@ public sealed class ExportApiTests
             // Two 900 × 1200 photos (the baseline's canvas) at their own height, with margins, title and labels.
             Assert.InRange(picture.Width, 1800, 1960);
             Assert.InRange(picture.Height, 1250, 1450);
-            Assert.True(Contrast(picture, LabelBand(picture)) > 20, "the label band is uniform: no label drawn");
+            Assert.True(ExportApiTests.Contrast(picture, ExportApiTests.LabelBand(picture)) > 20, "the label band is uniform: no label drawn");
         }
 
-        var animation = await CreateAsync(api, photos.PatientId, "animation", photos.LeftLateral);
-        var (animated, _) = await WaitReadyAsync(api, animation.GetProperty("id").GetString()!);
+        var animation = await ExportApiTests.CreateAsync(api, photos.PatientId, "animation", photos.LeftLateral);
+        var (animated, _) = await ExportApiTests.WaitReadyAsync(api, animation.GetProperty("id").GetString()!);
         Assert.Equal("left-lateral-animation-2026-03-12-to-2026-09-10.gif", animated.GetProperty("fileName").GetString());
-        var (gif, gifDisposition) = await DownloadAsync(app, api, animated.GetProperty("id").GetString()!);
+        var (gif, gifDisposition) = await ExportApiTests.DownloadAsync(app, api, animated.GetProperty("id").GetString()!);
         Assert.EndsWith(".gif", gifDisposition.FileName?.Trim('"'));
         using var frames = new MagickImageCollection(gif);
         Assert.Equal(3, frames.Count);
@@ -68,11 +68,17 @@ public sealed class ExportApiTests
         Assert.Equal([animation.GetProperty("id").GetString(), id],
             list.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
     }
+}
+
+[Collection(EmbeddedApp.Name), Trait(Tier.Name, Tier.Fast)]
+public sealed class ExportApiTests(EmbeddedAppFixture fixture) : ExportApiContract
+{
+    protected override TestApp App => fixture.App;
 
     [Fact]
     public async Task A_sequence_cropped_to_the_hip_region_is_shorter_than_the_whole_photos()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = App;
         var api = await ApiClient.SignInAsync(app);
         var photos = await ProgressPhotos.CreateAsync(api, 600, 800);
 
@@ -86,7 +92,7 @@ public sealed class ExportApiTests
     [Fact]
     public async Task Invalid_requests_are_refused_with_a_clear_reason()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = App;
         var api = await ApiClient.SignInAsync(app);
         var photos = await ProgressPhotos.CreateAsync(api, 300, 400);
         var other = await ProgressPhotos.CreateAsync(api, 300, 400);
@@ -134,17 +140,18 @@ public sealed class ExportApiTests
     internal static async Task<(JsonElement Export, List<int> Progress)> WaitReadyAsync(ApiClient api, string id)
     {
         var seen = new List<int>();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var export = await api.Http.GetFromJsonAsync<JsonElement>($"/api/v1/exports/{id}");
-            seen.Add(export.GetProperty("progress").GetInt32());
-            var status = export.GetProperty("status").GetString();
-            if (status == "failed") Assert.Fail($"export failed: {export.GetProperty("failureReason").GetString()}");
-            if (status == "ready") return (export, seen);
-            if (DateTime.UtcNow > deadline) Assert.Fail($"export still {status} after 90 s");
-            await Task.Delay(100);
-        }
+        var ready = await Eventually.Async(
+            async () =>
+            {
+                var current = await api.Http.GetFromJsonAsync<JsonElement>($"/api/v1/exports/{id}");
+                seen.Add(current.GetProperty("progress").GetInt32());
+                if (current.GetProperty("status").GetString() == "failed")
+                    Assert.Fail($"export failed: {current.GetProperty("failureReason").GetString()}");
+                return current;
+            },
+            current => current.GetProperty("status").GetString() == "ready",
+            $"export {id} ready", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100));
+        return (ready, seen);
     }
 
     /// <summary>
@@ -199,4 +206,10 @@ public sealed class ExportApiTests
         Cv2.MeanStdDev(grey, out _, out var deviation);
         return deviation.Val0;
     }
+}
+
+[Collection(ProductionApp.Name), Trait(Tier.Name, Tier.Postgres)]
+public sealed class ExportApiProductionTests(ProductionAppFixture fixture) : ExportApiContract
+{
+    protected override TestApp App => fixture.App;
 }

@@ -11,6 +11,8 @@ namespace ProgressTracker.Web.Tests.Api;
 /// ends Ready or Failed with a reason — never stuck, never a 5xx, and the app stays healthy. (The imaging library's
 /// own robustness suite covers hundreds more mutants without HTTP in between.)
 /// </summary>
+/// <remarks>An app of its own: it runs with a shorter processing timeout.</remarks>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class HostileUploadTests(ITestOutputHelper output)
 {
     [Fact]

@@ -10,14 +10,15 @@ namespace ProgressTracker.Web.Tests.Browser;
 /// keyboard names) at desktop and phone widths. Serious and critical findings fail the test, and so does any console
 /// error on the way (a script or style refused by the Content-Security-Policy, a failed request, a script error).
 /// </summary>
-public sealed class AccessibilityTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Clinician_screens_have_no_serious_accessibility_violations_and_no_console_errors()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         string[] screens =
         [
             "/patients", $"/patients/{patient.Id}",
@@ -45,7 +46,7 @@ public sealed class AccessibilityTests
             }
             await page.CloseAsync();
         }
-        var anonymous = await session.Browser.NewPageAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var anonymous = await session.NewPageAsync(app);
         await anonymous.GotoAsync("/login");
         findings.AddRange(await SeriousViolationsAsync(anonymous, "/login"));
 

@@ -3,19 +3,27 @@ using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Browser;
 
-/// <summary>Debian's Chromium driven by Playwright; Playwright's own browser download is never used.</summary>
+/// <summary>
+/// One test's browser: its pages each get a fresh context (own cookies, storage and viewport) on the one Chromium
+/// the whole run shares — Debian's Chromium driven by Playwright; Playwright's own browser download is never used.
+/// Disposing the session closes its contexts; Chromium itself closes when the test process exits.
+/// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private readonly IPlaywright _playwright;
-    public IBrowser Browser { get; }
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchSharedAsync);
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly IBrowser _browser;
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser)
+    private BrowserSession(IBrowser browser) => _browser = browser;
+
+    public static async Task<BrowserSession> StartAsync()
     {
-        _playwright = playwright;
-        Browser = browser;
+        var browser = await Shared.Value;
+        if (!browser.IsConnected) throw new InvalidOperationException("The shared Chromium has gone away (crashed?).");
+        return new BrowserSession(browser);
     }
 
-    public static async Task<BrowserSession> LaunchAsync()
+    private static async Task<IBrowser> LaunchSharedAsync()
     {
         var executable = Environment.GetEnvironmentVariable("PT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(executable))
@@ -31,7 +39,23 @@ public sealed class BrowserSession : IAsyncDisposable
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
-        return new BrowserSession(playwright, browser);
+        // xunit 2 has no assembly fixture: close Chromium and the Playwright driver when the test process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            playwright.Dispose();
+        };
+        return browser;
+    }
+
+    /// <summary>A page in a context of its own (no cookies yet), addressed relative to the app.</summary>
+    public async Task<IPage> NewPageAsync(TestApp app, BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = app.BaseAddress.ToString();
+        var context = await _browser.NewContextAsync(options);
+        lock (_contexts) _contexts.Add(context);
+        return await context.NewPageAsync();
     }
 
     /// <summary>
@@ -41,9 +65,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IPage> SignedInPageAsync(TestApp app, int width = 1440, int height = 1000, bool phone = false,
         bool javaScript = true)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        var page = await NewPageAsync(app, new BrowserNewContextOptions
         {
-            BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             IsMobile = phone,
             HasTouch = phone,
@@ -81,7 +104,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
+        IBrowserContext[] contexts;
+        lock (_contexts) contexts = [.. _contexts];
+        foreach (var context in contexts) await context.CloseAsync();
     }
 }

@@ -8,14 +8,15 @@ namespace ProgressTracker.Web.Tests.Browser;
 /// The compare screen in Chromium, on a patient with three visits: checks what is drawn (pixels) and the transform
 /// both photos share, not only what the markup says.
 /// </summary>
-public sealed class CompareTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class CompareTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Slider_moves_the_split_overlay_opacity_changes_the_pixels_and_zoom_stays_in_sync()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         // As taken: the follow-ups are shifted and rotated, so before and after differ clearly on screen.
         await page.GotoAsync($"/patients/{patient.Id}/compare?view=left-lateral&aligned=false");
@@ -103,9 +104,9 @@ public sealed class CompareTests
     [Fact]
     public async Task Pinching_on_a_touch_screen_zooms_both_photos_together()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app, width: 820, height: 1180, phone: true); // a tablet
         await page.GotoAsync($"/patients/{patient.Id}/compare?view=left-lateral");
         await PagePixels.WaitForImagesAsync(page);

@@ -8,15 +8,16 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>A clinician picks two visits on the exports page, exports them, watches the progress and downloads the picture.</summary>
-public sealed class ExportTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class ExportTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Clinician_exports_two_visits_side_by_side_and_downloads_the_picture()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var api = await ApiClient.SignInAsync(app);
         var photos = await ProgressPhotos.CreateAsync(api);
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         await page.GotoAsync($"/patients/{photos.PatientId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Exports" }).ClickAsync();
@@ -69,10 +70,10 @@ public sealed class ExportTests
     [Fact]
     public async Task On_a_phone_the_exports_page_makes_an_animation()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var api = await ApiClient.SignInAsync(app);
         var photos = await ProgressPhotos.CreateAsync(api);
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app, 390, 844);
         await page.GotoAsync($"/patients/{photos.PatientId}/exports");
 

@@ -6,12 +6,13 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>A clinician clicks three matching landmarks on the baseline and the photo; the alignment becomes manual.</summary>
-public sealed class ManualAlignmentTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class ManualAlignmentTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Clinician_aligns_a_photo_by_clicking_landmarks_and_can_reset_it()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var api = await ApiClient.SignInAsync(app);
         var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
         var first = (await api.CreateVisitAsync(patientId, "baseline", "2026-03-12")).GetProperty("id").GetString()!;
@@ -22,7 +23,7 @@ public sealed class ManualAlignmentTests
         var photoId = await UploadAsync(api, later, jpeg);
         await api.WaitUntilSettledAsync(photoId);
 
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         await page.GotoAsync($"/photos/{photoId}/align");
         var baselineImage = page.Locator("[data-side=baseline] img");

@@ -4,14 +4,15 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>The progression screen: the filmstrip holds every visit of the view; the player steps through them.</summary>
-public sealed class ProgressionTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class ProgressionTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Progression_shows_every_visit_of_the_view_and_steps_through_them()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         await page.GotoAsync($"/patients/{patient.Id}/progression?view=left-lateral");
         await PagePixels.WaitForImagesAsync(page);

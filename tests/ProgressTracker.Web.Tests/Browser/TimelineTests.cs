@@ -5,14 +5,15 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>The patient timeline in Chromium: every visit and view, and two ticks in a row open compare.</summary>
-public sealed class TimelineTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class TimelineTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Timeline_shows_every_visit_and_view_and_two_ticks_open_compare_with_them()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         await page.GotoAsync($"/patients/{patient.Id}");
 
@@ -35,9 +36,9 @@ public sealed class TimelineTests
     [Fact]
     public async Task An_empty_cell_opens_the_upload_with_its_view_chosen_for_the_first_photo()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         await page.GotoAsync($"/patients/{patient.Id}");
         var empty = page.Locator("a.cell-empty");

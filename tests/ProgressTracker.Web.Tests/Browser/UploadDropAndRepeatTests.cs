@@ -6,19 +6,20 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>Files come in by keyboard or by drag and drop; a photo sent twice is shown as the one already stored.</summary>
-public sealed class UploadDropAndRepeatTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class UploadDropAndRepeatTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Keyboard_and_drop_add_files_and_a_repeat_shows_the_photo_the_visit_already_has()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var api = await ApiClient.SignInAsync(app);
         var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
         var visitId = (await api.CreateVisitAsync(patientId)).GetProperty("id").GetString()!;
         var back = TestImages.Jpeg(seed: 4, view: "back");
         Assert.Equal(HttpStatusCode.Accepted, (await api.UploadAsync(visitId, back, "back")).StatusCode);
 
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         // Listening before the page loads: Playwright turns on file-chooser interception without waiting for it.
         var chooser = new TaskCompletionSource<IFileChooser>();

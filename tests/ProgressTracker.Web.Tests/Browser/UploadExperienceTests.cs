@@ -12,12 +12,13 @@ namespace ProgressTracker.Web.Tests.Browser;
 /// The upload page with JavaScript: several files at once, views from the capture sequence, a progress bar per file,
 /// the processing state until the server's thumbnail shows, clear reasons, and a retry that leaves the rest alone.
 /// </summary>
-public sealed class UploadExperienceTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class UploadExperienceTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Several_files_upload_in_sequence_with_progress_and_a_failed_one_is_retried_alone()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var (api, patientId, visitId) = await VisitAsync(app);
         // The visit already has its front photo, so the new files continue the capture sequence at Back.
         Assert.Equal(HttpStatusCode.Accepted, (await api.UploadAsync(visitId, TestImages.Jpeg(seed: 9, view: "front"), "front")).StatusCode);
@@ -29,7 +30,7 @@ public sealed class UploadExperienceTests
         };
         var paths = files.Select(f => Write(app, f.Key, f.Value)).ToArray();
 
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         var sent = await UploadRequests.RouteAsync(page, failFirstAttemptOf: "hips-left.jpg");
         await page.GotoAsync($"/visits/{visitId}/upload");
@@ -89,7 +90,7 @@ public sealed class UploadExperienceTests
         var (api, _, visitId) = await VisitAsync(app);
         var tiff = ToTiff(TestImages.Jpeg(450, 600, seed: 3, view: "right-oblique"));
 
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app, 390, 844, phone: true);
         var sent = await UploadRequests.RouteAsync(page);
         await page.GotoAsync($"/visits/{visitId}/upload");

@@ -5,12 +5,13 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>On a slow uplink each card shows the bytes actually sent, and no more than three files go at once.</summary>
-public sealed class UploadProgressTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class UploadProgressTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Progress_bars_follow_the_bytes_sent_and_three_files_upload_at_a_time()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var api = await ApiClient.SignInAsync(app);
         var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
         var visitId = (await api.CreateVisitAsync(patientId)).GetProperty("id").GetString()!;
@@ -21,7 +22,7 @@ public sealed class UploadProgressTests
             })
             .ToArray();
 
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app);
         await page.GotoAsync($"/visits/{visitId}/upload");
         await ThrottleUploadsAsync(page, bytesPerSecond: 400_000);

@@ -7,12 +7,13 @@ namespace ProgressTracker.Web.Tests.Browser;
 /// Without JavaScript the page is a form with one file input per view: a rejected file is explained on the page,
 /// next to the files that were accepted. (UploadExperienceTests covers the drop zone that replaces it.)
 /// </summary>
-public sealed class UploadRejectionTests
+[Collection(BrowserApp.Name), Trait(Tier.Name, Tier.Browser)]
+public sealed class UploadRejectionTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Upload_page_explains_each_rejected_file_and_keeps_the_accepted_ones()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var api = await ApiClient.SignInAsync(app);
         var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
         var visitId = (await api.CreateVisitAsync(patientId)).GetProperty("id").GetString()!;
@@ -23,7 +24,7 @@ public sealed class UploadRejectionTests
         var good = Path.Combine(app.DataDirectory, "front.jpg");
         await File.WriteAllBytesAsync(good, TestImages.Jpeg(view: "front"));
 
-        await using var session = await BrowserSession.LaunchAsync();
+        await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInPageAsync(app, javaScript: false);
         await page.GotoAsync($"/visits/{visitId}/upload");
         await page.GetByLabel("Front").SetInputFilesAsync(good);

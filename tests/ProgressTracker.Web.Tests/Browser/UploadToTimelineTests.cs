@@ -4,18 +4,15 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Browser;
 
 /// <summary>The clinician's first path through the app, in a real browser against the production-shaped stack.</summary>
-public sealed class UploadToTimelineTests
+[Collection(ProductionApp.Name), Trait(Tier.Name, Tier.Postgres), Trait(Tier.Name, Tier.Browser)]
+public sealed class UploadToTimelineTests(ProductionAppFixture fixture)
 {
     [Fact]
     public async Task Clinician_signs_in_creates_patient_and_visit_uploads_a_photo_and_sees_its_thumbnail()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Production);
-        await using var session = await BrowserSession.LaunchAsync();
-        var page = await session.Browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
-        });
+        var app = fixture.App;
+        await using var session = await BrowserSession.StartAsync();
+        var page = await session.NewPageAsync(app, new() { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
         var photo = Path.Combine(app.DataDirectory, "left-lateral.jpg");
         await File.WriteAllBytesAsync(photo, TestImages.Jpeg(1200, 1600));
 
@@ -57,7 +54,9 @@ public sealed class UploadToTimelineTests
         }
         await page.WaitForFunctionAsync(
             "() => { const i = document.querySelector('a.thumb img'); return i && i.complete && i.naturalWidth > 0; }");
-        Assert.Equal("Left lateral, " + DateTime.UtcNow.ToString("d MMM yyyy"), await thumbnail.GetAttributeAsync("alt"));
+        // The visit is dated today by the app's own clock.
+        var today = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        Assert.Equal("Left lateral, " + today.ToString("d MMM yyyy"), await thumbnail.GetAttributeAsync("alt"));
         Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") is > 100 and <= 320);
 
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-after-upload.png"), FullPage = true });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Data;
 
@@ -8,6 +9,7 @@ namespace ProgressTracker.Web.Tests.Data;
 /// (docs/decisions/0015). A model change without `infra/add-migration.sh Name` fails here. No database is needed:
 /// both checks compare the compiled migrations and snapshots with the model.
 /// </summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class MigrationsMatchModelTests
 {
     [Fact]

@@ -2,10 +2,12 @@ using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
+using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Exports;
 
 /// <summary>What an export says under each photo and what its file is called: dates and weeks only, nothing identifying.</summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class ExportNamingTests
 {
     private static readonly Guid Patient = Guid.NewGuid();

@@ -9,12 +9,13 @@ namespace ProgressTracker.Web.Tests.Hosting;
 /// Pages load fast on a clinic's tablet because what never changes is cached for a year: fingerprinted CSS and JS,
 /// and derivative images whose URL carries their version. Originals are never cached.
 /// </summary>
-public sealed partial class CachingTests
+[Collection(EmbeddedApp.Name), Trait(Tier.Name, Tier.Fast)]
+public sealed partial class CachingTests(EmbeddedAppFixture fixture)
 {
     [Fact]
     public async Task Stylesheets_and_scripts_are_fingerprinted_and_immutable()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         using var http = app.CreateClient();
         var login = await http.GetStringAsync("/login");
         var css = StylesheetLink().Match(login);
@@ -27,7 +28,7 @@ public sealed partial class CachingTests
     [Fact]
     public async Task Versioned_thumbnails_are_cached_for_a_year_and_originals_never()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        var app = fixture.App;
         var api = await ApiClient.SignInAsync(app);
         var patient = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
         var visit = (await api.CreateVisitAsync(patient)).GetProperty("id").GetString()!;

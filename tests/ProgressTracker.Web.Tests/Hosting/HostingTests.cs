@@ -8,21 +8,28 @@ using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Hosting;
 
-public sealed class HostingTests
+/// <summary>Health and OpenAPI on both configurations.</summary>
+public abstract class HostingContract
 {
-    [Theory]
-    [InlineData(StorageMode.Embedded)]
-    [InlineData(StorageMode.Production)]
-    public async Task Health_is_200_when_database_blobs_and_job_storage_answer(StorageMode mode)
+    protected abstract TestApp App { get; }
+
+    [Fact]
+    public async Task Health_is_200_when_database_blobs_and_job_storage_answer()
     {
-        await using var app = await TestApp.StartAsync(mode);
-        using var http = app.CreateClient();
+        using var http = App.CreateClient();
         var response = await http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         foreach (var check in new[] { "database", "blob-store", "job-storage" })
             Assert.Equal("healthy", body.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
     }
+}
+
+/// <summary>The embedded app; the tests that break or seed an app start one of their own.</summary>
+[Collection(EmbeddedApp.Name), Trait(Tier.Name, Tier.Fast)]
+public sealed class HostingTests(EmbeddedAppFixture fixture) : HostingContract
+{
+    protected override TestApp App => fixture.App;
 
     [Fact]
     public async Task Health_is_503_when_the_blob_store_is_gone()
@@ -38,8 +45,7 @@ public sealed class HostingTests
     [Fact]
     public async Task OpenApi_document_describes_the_v1_endpoints()
     {
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
-        using var http = app.CreateClient();
+        using var http = App.CreateClient();
         var doc = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = doc.GetProperty("paths");
         foreach (var path in new[]
@@ -65,10 +71,15 @@ public sealed class HostingTests
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (await db.Photos.AnyAsync(p => p.Status != PhotoStatus.Ready) && DateTime.UtcNow < deadline)
-            await Task.Delay(500);
+        await Eventually.TrueAsync(async () => !await db.Photos.AnyAsync(p => p.Status != PhotoStatus.Ready),
+            "every demo photo ready", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(500));
         Assert.True(await db.Photos.CountAsync() >= 20);
         Assert.False(await db.Photos.AnyAsync(p => p.Status != PhotoStatus.Ready));
     }
+}
+
+[Collection(ProductionApp.Name), Trait(Tier.Name, Tier.Postgres)]
+public sealed class HostingProductionTests(ProductionAppFixture fixture) : HostingContract
+{
+    protected override TestApp App => fixture.App;
 }

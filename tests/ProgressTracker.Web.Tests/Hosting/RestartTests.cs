@@ -4,16 +4,19 @@ using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Hosting;
 
-/// <summary>The row is the source of truth: photos left Pending when the app stops all reach Ready after a restart.</summary>
-public sealed class RestartTests
+/// <summary>
+/// The row is the source of truth: photos left Pending when the app stops all reach Ready after a restart. Each test
+/// stops and starts an app of its own.
+/// </summary>
+public abstract class RestartContract
 {
-    [Theory]
-    [InlineData(StorageMode.Embedded)]   // in-memory job queue is lost: the start-up sweep must re-queue
-    [InlineData(StorageMode.Production)] // PostgreSQL job queue survives: the worker picks the jobs up
-    public async Task Photos_pending_when_the_app_stops_are_processed_after_it_starts_again(StorageMode mode)
+    protected abstract StorageMode Mode { get; }
+
+    [Fact]
+    public async Task Photos_pending_when_the_app_stops_are_processed_after_it_starts_again()
     {
         // A web-only process stores and queues photos but runs no jobs, so they are certainly still Pending.
-        await using var app = await TestApp.StartAsync(mode, role: "Web");
+        await using var app = await TestApp.StartAsync(Mode, role: "Web");
         var api = await ApiClient.SignInAsync(app);
         var patient = await api.CreatePatientAsync();
         var visitId = (await api.CreateVisitAsync(patient.GetProperty("id").GetString()!)).GetProperty("id").GetString()!;
@@ -33,4 +36,18 @@ public sealed class RestartTests
         foreach (var id in ids)
             Assert.Equal("ready", (await again.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
     }
+}
+
+/// <summary>The in-memory job queue is lost: the start-up sweep must re-queue.</summary>
+[Trait(Tier.Name, Tier.Fast)]
+public sealed class RestartTests : RestartContract
+{
+    protected override StorageMode Mode => StorageMode.Embedded;
+}
+
+/// <summary>The PostgreSQL job queue survives: the worker picks the jobs up.</summary>
+[Trait(Tier.Name, Tier.Postgres)]
+public sealed class RestartProductionTests : RestartContract
+{
+    protected override StorageMode Mode => StorageMode.Production;
 }

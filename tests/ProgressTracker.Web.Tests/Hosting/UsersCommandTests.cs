@@ -5,6 +5,8 @@ using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Hosting;
 
+/// <summary>The `users` command; the account test stops its own app to run it on the app's data.</summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class UsersCommandTests
 {
     [Theory]

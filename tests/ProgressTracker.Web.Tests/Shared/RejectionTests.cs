@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProgressTracker.Web.Features.Shared.Api;
 using ProgressTracker.Web.Features.Shared.Outcomes;
+using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Shared;
 
 /// <summary>The one way to say no: every kind of rejection has its own status, and a result is one thing or the other.</summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class RejectionTests
 {
     public static TheoryData<RejectionKind, int> Statuses => new()

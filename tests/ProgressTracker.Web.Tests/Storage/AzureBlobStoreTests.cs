@@ -7,6 +7,7 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Storage;
 
 /// <summary>The contract against Azurite, plus the SAS link behaviour only Azure has.</summary>
+[Trait(Tier.Name, Tier.Postgres)]
 public sealed class AzureBlobStoreTests : BlobStoreContract
 {
     private readonly AzureBlobStore _store;

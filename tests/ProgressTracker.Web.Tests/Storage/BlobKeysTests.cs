@@ -1,8 +1,10 @@
 using ProgressTracker.Web.Infrastructure.Storage;
+using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Storage;
 
 /// <summary>Every key BlobKeys names parses back to what it was named from, and only to that.</summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class BlobKeysTests
 {
     private static readonly Guid Patient = Guid.Parse("0199a3c2-7f1e-7c4a-9d2b-3f5e6a7b8c9d");

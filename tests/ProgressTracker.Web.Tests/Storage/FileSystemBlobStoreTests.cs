@@ -1,7 +1,9 @@
 using ProgressTracker.Web.Infrastructure.Storage;
+using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Storage;
 
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pt-blobs", Guid.NewGuid().ToString("N"));

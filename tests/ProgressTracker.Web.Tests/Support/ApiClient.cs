@@ -51,15 +51,8 @@ public sealed class ApiClient(HttpClient http)
         await http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{photoId}");
 
     /// <summary>Polls until the photo is Ready or Failed; a functional timeout, not a performance assertion.</summary>
-    public async Task<JsonElement> WaitUntilSettledAsync(string photoId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var photo = await GetPhotoAsync(photoId);
-            var status = photo.GetProperty("status").GetString();
-            if (status is "ready" or "failed" || DateTime.UtcNow > deadline) return photo;
-            await Task.Delay(200);
-        }
-    }
+    public Task<JsonElement> WaitUntilSettledAsync(string photoId, TimeSpan? timeout = null) =>
+        Eventually.Async(() => GetPhotoAsync(photoId),
+            photo => photo.GetProperty("status").GetString() is "ready" or "failed",
+            $"photo {photoId} ready or failed", timeout);
 }

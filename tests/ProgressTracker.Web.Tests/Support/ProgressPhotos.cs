@@ -38,15 +38,8 @@ public sealed record ProgressPhotos(string PatientId, IReadOnlyList<string> Left
         return id;
     }
 
-    private static async Task WaitAlignedAsync(ApiClient api, string photoId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var alignment = (await api.GetPhotoAsync(photoId)).GetProperty("alignment");
-            if (alignment.GetProperty("status").GetString() is "aligned" or "needs-review") return;
-            await Task.Delay(200);
-        }
-        Assert.Fail($"photo {photoId} was not aligned within a minute");
-    }
+    private static Task WaitAlignedAsync(ApiClient api, string photoId) =>
+        Eventually.Async(async () => (await api.GetPhotoAsync(photoId)).GetProperty("alignment"),
+            alignment => alignment.GetProperty("status").GetString() is "aligned" or "needs-review",
+            $"photo {photoId} aligned or flagged for review");
 }

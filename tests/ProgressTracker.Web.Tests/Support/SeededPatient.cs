@@ -39,17 +39,10 @@ public sealed record SeededPatient(string Id, string FirstVisitId, string[] Late
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    private static async Task WaitUntilAlignedAsync(ApiClient api, string photoId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            var photo = await api.GetPhotoAsync(photoId);
-            if (photo.GetProperty("status").GetString() == "failed") throw new InvalidOperationException("processing failed");
-            if (photo.GetProperty("alignment").GetProperty("status").GetString() is not "pending") return;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"photo {photoId} was not aligned in time");
-    }
-
+    private static Task WaitUntilAlignedAsync(ApiClient api, string photoId) =>
+        Eventually.Async(() => api.GetPhotoAsync(photoId),
+            photo => photo.GetProperty("status").GetString() == "failed"
+                ? throw new InvalidOperationException($"processing of photo {photoId} failed")
+                : photo.GetProperty("alignment").GetProperty("status").GetString() is not "pending",
+            $"photo {photoId} aligned", TimeSpan.FromSeconds(90));
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging;
 using ProgressTracker.Web.Infrastructure.Identity;
 
 namespace ProgressTracker.Web.Tests.Support;
@@ -9,14 +10,31 @@ public enum StorageMode { Embedded, Production }
 /// <summary>
 /// The real app on real Kestrel (a free loopback port), either in the embedded default (SQLite + files + in-memory
 /// jobs in a temp folder) or production shape (a fresh PostgreSQL database + an Azurite container). Can be stopped
-/// and started again on the same data, which is how the restart tests prove nothing is lost.
+/// and started again on the same data, which is how the restart tests prove nothing is lost. Most tests share one
+/// app per collection (<see cref="EmbeddedAppFixture"/>, <see cref="ProductionAppFixture"/>) and a fresh patient each;
+/// a test that restarts or reconfigures the app starts its own.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
     public const string ClinicianEmail = "clinician@test.local";
     public const string Password = "Correct-Horse-42";
 
+    /// <summary>
+    /// Hangfire configures itself through process-wide statics (JobStorage.Current, the job activator, the log
+    /// provider) while a host resolves its job storage; hosts built side by side could take each other's. So hosts
+    /// start one at a time, and each resolves its Hangfire services before the next may start.
+    /// </summary>
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
+
+    /// <summary>
+    /// Hangfire also logs through a process-wide provider, which each host points at its own logger factory; once
+    /// that host is disposed, the jobs of every other host would fail to log (and so to run). This one outlives them.
+    /// </summary>
+    private static readonly Hangfire.AspNetCore.AspNetCoreLogProvider HangfireLog =
+        new(LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning)));
+
     private readonly List<string> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private WebApplication? _app;
 
     public StorageMode Mode { get; }
@@ -24,15 +42,24 @@ public sealed class TestApp : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
 
-    private TestApp(StorageMode mode, string dataDirectory, List<string> settings)
+    private TestApp(StorageMode mode, string dataDirectory, List<string> settings, Action<IServiceCollection>? services)
     {
         Mode = mode;
         DataDirectory = dataDirectory;
         _settings = settings;
+        _services = services;
     }
 
-    public static async Task<TestApp> StartAsync(StorageMode mode, string role = "All", bool seedDemo = false,
-        params string[] extraSettings)
+    public static Task<TestApp> StartAsync(StorageMode mode, string role = "All", bool seedDemo = false,
+        params string[] extraSettings) =>
+        StartAsync(mode, services: null, role, seedDemo, extraSettings);
+
+    /// <summary>
+    /// Starts the app with <paramref name="services"/> registered after its own, so they replace the app's (for
+    /// example a FakeTimeProvider for its TimeProvider); they apply again on every restart.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(StorageMode mode, Action<IServiceCollection>? services,
+        string role = "All", bool seedDemo = false, params string[] extraSettings)
     {
         var data = Path.Combine(Path.GetTempPath(), "pt-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -50,7 +77,7 @@ public sealed class TestApp : IAsyncDisposable
             settings.Add($"--Storage:Container=t{Guid.NewGuid():N}");
         }
         settings.AddRange(extraSettings);
-        var app = new TestApp(mode, data, settings);
+        var app = new TestApp(mode, data, settings, services);
         await app.StartAsync(role);
         return app;
     }
@@ -58,9 +85,21 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Starts (again) on the same database and blobs, optionally as a different role.</summary>
     public async Task StartAsync(string role)
     {
-        _app = AppHost.Build([.. _settings, $"--Host:Role={role}"]);
-        await AppHost.InitializeAsync(_app);
-        await _app.StartAsync();
+        await StartGate.WaitAsync();
+        try
+        {
+            _app = ServiceOverrides.Build(() => AppHost.Build([.. _settings, $"--Host:Role={role}"]), _services);
+            await AppHost.InitializeAsync(_app);
+            await _app.StartAsync();
+            // Resolved now, inside the gate: the first resolution is what reads Hangfire's statics.
+            _app.Services.GetService<Hangfire.JobStorage>();
+            _app.Services.GetService<Hangfire.JobActivator>();
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(HangfireLog);
+        }
+        finally
+        {
+            StartGate.Release();
+        }
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         await using var scope = _app.Services.CreateAsyncScope();

@@ -1,10 +1,12 @@
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
+using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Timeline;
 
 /// <summary>Weeks since the first session, as the grid (short) and the captions and exports (long) say them.</summary>
+[Trait(Tier.Name, Tier.Fast)]
 public sealed class TreatmentCourseTests
 {
     private static readonly TreatmentCourse Plla = new(
