@@ -11,7 +11,7 @@ public sealed record LandmarkPairDto(PointDto Photo, PointDto Baseline);
 /// replace the automatic alignment; a reset hands the photo back to the automatic path.
 /// </summary>
 public sealed class ManualAlignmentHandler(
-    AppDbContext db, BaselineResolver baselines, MasterImages masters, AlignedDerivatives aligned,
+    AppDbContext db, BaselineResolver baselines, AlignedDerivatives aligned,
     PhotoPipeline pipeline, TimeProvider clock)
 {
     public async Task<Result<Photo>> ApplyAsync(Photo photo, IReadOnlyList<LandmarkPairDto> pairs, CancellationToken ct)
@@ -34,7 +34,7 @@ public sealed class ManualAlignmentHandler(
         }
 
         var baseline = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == baseId, ct);
-        var photoMaster = await masters.LoadAsync(photo, ct);
+        var photoMaster = await aligned.ReadMasterAsync(photo, ct);
         if (photoMaster is null || baseline.Width is not { } w || baseline.Height is not { } h)
             return CannotAlign("The processed image is missing; reprocess the photo first.");
         photo.Alignment.Record(baseId, matrix, null, AlignmentMethod.Manual, AlignmentStatus.Aligned, null,

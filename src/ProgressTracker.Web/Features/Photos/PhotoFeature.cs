@@ -11,7 +11,7 @@ public static class PhotoFeature
         services.AddScoped<UploadPhotoHandler>();
         // The pipeline: its steps, the rules they share, and the sweep that heals it.
         services.AddScopedEach(typeof(PhotoPipeline), typeof(ProcessPhotoJob), typeof(AlignPhotoJob),
-            typeof(BaselineResolver), typeof(MasterImages), typeof(AlignedDerivatives));
+            typeof(BaselineResolver), typeof(AlignedDerivatives));
         services.AddSweep<PhotoSweeper>(role);
     }
 }

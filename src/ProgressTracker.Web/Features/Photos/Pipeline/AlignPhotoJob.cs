@@ -9,7 +9,7 @@ namespace ProgressTracker.Web.Features.Photos.Pipeline;
 /// and returns them (the pipeline queues them).
 /// </summary>
 public sealed class AlignPhotoJob(
-    AppDbContext db, BaselineResolver baselines, MasterImages masters, AlignedDerivatives aligned,
+    AppDbContext db, BaselineResolver baselines, AlignedDerivatives aligned,
     TimeProvider clock, ILogger<AlignPhotoJob> log)
 {
     public enum Outcome { Skipped, Aligned, NeedsReview, Failed }
@@ -37,9 +37,9 @@ public sealed class AlignPhotoJob(
             return Outcome.Skipped;
 
         var now = clock.GetUtcNow();
-        var photoMaster = await masters.LoadAsync(photo, ct);
+        var photoMaster = await aligned.ReadMasterAsync(photo, ct);
         var baseline = baselineId == photo.Id ? photo : await db.Photos.SingleAsync(p => p.Id == baselineId, ct);
-        var baselineMaster = baselineId == photo.Id ? null : await masters.LoadAsync(baseline, ct);
+        var baselineMaster = baselineId == photo.Id ? null : await aligned.ReadMasterAsync(baseline, ct);
         if (photoMaster is null || (baselineId != photo.Id && baselineMaster is null))
         {
             photo.Alignment.Fail(baselineId, "The processed image is missing, so the photo could not be aligned.", now);

@@ -2,9 +2,16 @@ using ProgressTracker.Imaging.Alignment;
 
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
-/// <summary>Writes the photo warped onto its baseline's canvas, at display and thumb size, under its revision.</summary>
+/// <summary>
+/// Alignment's blobs: reads a photo's normalised master (the upright sRGB JPEG processing wrote), and writes the photo
+/// warped onto its baseline's canvas, at display and thumb size, under its alignment revision.
+/// </summary>
 public sealed class AlignedDerivatives(IBlobStore blobs)
 {
+    /// <summary>The master's encoded bytes; null while it does not exist.</summary>
+    public async Task<byte[]?> ReadMasterAsync(Photo photo, CancellationToken ct) =>
+        photo.MasterKey is null ? null : await blobs.ReadAllBytesAsync(photo.MasterKey, ct);
+
     /// <summary>Renders the photo's master with its recorded matrix onto a canvas of <paramref name="baselineSize"/> (null: its own).</summary>
     public async Task WriteAsync(Photo photo, byte[] photoMaster, PixelSize? baselineSize, CancellationToken ct)
     {

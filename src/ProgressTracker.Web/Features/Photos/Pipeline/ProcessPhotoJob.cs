@@ -23,7 +23,7 @@ public sealed class ProcessPhotoJob(
         photo.MarkProcessing(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
 
-        var original = await ReadOriginalAsync(photo, ct);
+        var original = await blobs.ReadAllBytesAsync(photo.OriginalKey, ct, photo.OriginalBytes);
         if (original is null)
             return await FailAsync(photo, "The original file is missing from storage; upload the photo again.", ct);
 
@@ -77,15 +77,6 @@ public sealed class ProcessPhotoJob(
         using var content = new MemoryStream(bytes, writable: false);
         await blobs.PutAsync(key, content, encoding == ImageEncoding.WebP ? "image/webp" : "image/jpeg",
             overwrite: true, ct);
-    }
-
-    private async Task<byte[]?> ReadOriginalAsync(Photo photo, CancellationToken ct)
-    {
-        await using var stream = await blobs.OpenReadAsync(photo.OriginalKey, ct);
-        if (stream is null) return null;
-        using var buffer = new MemoryStream(photo.OriginalBytes > 0 ? (int)photo.OriginalBytes : 0);
-        await stream.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
     }
 
     private async Task<Outcome> FailAsync(Photo photo, string reason, CancellationToken ct)
