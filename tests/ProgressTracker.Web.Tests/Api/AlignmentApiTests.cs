@@ -17,9 +17,9 @@ public sealed class AlignmentApiTests(EmbeddedAppFixture fixture)
         var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
         var first = (await api.CreateVisitAsync(patientId, "baseline", "2026-03-12")).GetProperty("id").GetString()!;
         var later = (await api.CreateVisitAsync(patientId, "follow-up", "2026-06-18")).GetProperty("id").GetString()!;
-        await UploadReadyAsync(api, first, TestImages.Jpeg(900, 1200, seed: 3, view: "front"), "front");
+        await api.UploadReadyAsync(first, TestImages.Jpeg(900, 1200, seed: 3, view: "front"), "front");
         // A side profile of someone else filed as "front": the wrong view and the wrong person.
-        var wrongId = await UploadReadyAsync(api, later, TestImages.Jpeg(900, 1200, seed: 11, view: "left-lateral"), "front");
+        var wrongId = await api.UploadReadyAsync(later, TestImages.Jpeg(900, 1200, seed: 11, view: "left-lateral"), "front");
 
         var alignment = await WaitAlignedAsync(api, wrongId);
 
@@ -30,15 +30,6 @@ public sealed class AlignmentApiTests(EmbeddedAppFixture fixture)
 
     internal static double[] Matrix(JsonElement alignment) =>
         alignment.GetProperty("matrix").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-
-    internal static async Task<string> UploadReadyAsync(ApiClient api, string visitId, byte[] jpeg, string view)
-    {
-        var response = await api.UploadAsync(visitId, jpeg, view);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        Assert.Equal("ready", (await api.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
-        return id;
-    }
 
     /// <summary>Polls until the alignment has settled (not pending), optionally onto a given baseline.</summary>
     internal static Task<JsonElement> WaitAlignedAsync(ApiClient api, string photoId, string? expectBaseline = null) =>
@@ -62,9 +53,9 @@ public sealed class AlignmentApiProductionTests(ProductionAppFixture fixture)
         var first = (await api.CreateVisitAsync(patientId, "baseline", "2026-03-12")).GetProperty("id").GetString()!;
         var later = (await api.CreateVisitAsync(patientId, "follow-up", "2026-06-18")).GetProperty("id").GetString()!;
 
-        var baselineId = await AlignmentApiTests.UploadReadyAsync(api, first, TestImages.Jpeg(900, 1200, seed: 7, view: "left-lateral"), "left-lateral");
+        var baselineId = await api.UploadReadyAsync(first, TestImages.Jpeg(900, 1200, seed: 7, view: "left-lateral"), "left-lateral");
         var (jpeg, truth) = WarpedPhotos.Make("left-lateral", seed: 7, dip: 0.3, degrees: 4, scale: 1.08, shiftX: 40, shiftY: -25);
-        var followUpId = await AlignmentApiTests.UploadReadyAsync(api, later, jpeg, "left-lateral");
+        var followUpId = await api.UploadReadyAsync(later, jpeg, "left-lateral");
 
         var baseline = await AlignmentApiTests.WaitAlignedAsync(api, baselineId);
         Assert.Equal(baselineId, baseline.GetProperty("baselinePhotoId").GetString());

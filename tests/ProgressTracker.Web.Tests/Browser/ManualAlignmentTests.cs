@@ -17,10 +17,10 @@ public sealed class ManualAlignmentTests(EmbeddedAppFixture fixture)
         var patientId = (await api.CreatePatientAsync()).GetProperty("id").GetString()!;
         var first = (await api.CreateVisitAsync(patientId, "baseline", "2026-03-12")).GetProperty("id").GetString()!;
         var later = (await api.CreateVisitAsync(patientId, "follow-up", "2026-06-18")).GetProperty("id").GetString()!;
-        var baseline = await UploadAsync(api, first, TestImages.Jpeg(900, 1200, seed: 5, view: "right-lateral"));
+        var baseline = await api.UploadIdAsync(first, TestImages.Jpeg(900, 1200, seed: 5, view: "right-lateral"), "right-lateral");
         await api.WaitUntilSettledAsync(baseline);
         var (jpeg, truth) = WarpedPhotos.Make("right-lateral", 5, 0.3, degrees: -3, scale: 0.95, shiftX: 30, shiftY: 20);
-        var photoId = await UploadAsync(api, later, jpeg);
+        var photoId = await api.UploadIdAsync(later, jpeg, "right-lateral");
         await api.WaitUntilSettledAsync(photoId);
 
         await using var session = await BrowserSession.StartAsync();
@@ -55,11 +55,5 @@ public sealed class ManualAlignmentTests(EmbeddedAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Reset to automatic" }).ClickAsync();
         await page.GetByText("Manual alignment removed").WaitForAsync();
         Assert.Equal("auto", (await api.GetPhotoAsync(photoId)).GetProperty("alignment").GetProperty("method").GetString());
-    }
-
-    private static async Task<string> UploadAsync(ApiClient api, string visitId, byte[] jpeg)
-    {
-        var response = await api.UploadAsync(visitId, jpeg, "right-lateral");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 }

@@ -47,6 +47,23 @@ public sealed class ApiClient(HttpClient http)
         return http.PostAsync($"/api/v1/visits/{visitId}/photos", form);
     }
 
+    /// <summary>Uploads a photo and returns the id the API answers with.</summary>
+    public async Task<string> UploadIdAsync(string visitId, byte[] bytes, string view)
+    {
+        var response = await UploadAsync(visitId, bytes, view);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Uploads a new photo (202) and waits until it is processed; returns its id.</summary>
+    public async Task<string> UploadReadyAsync(string visitId, byte[] bytes, string view)
+    {
+        var response = await UploadAsync(visitId, bytes, view);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal("ready", (await WaitUntilSettledAsync(id)).GetProperty("status").GetString());
+        return id;
+    }
+
     public async Task<JsonElement> GetPhotoAsync(string photoId) =>
         await http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{photoId}");
 

@@ -22,21 +22,13 @@ public sealed record ProgressPhotos(string PatientId, IReadOnlyList<string> Left
         {
             var visit = (await api.CreateVisitAsync(patientId, i == 0 ? "baseline" : "follow-up", Dates[i])).GetProperty("id").GetString()!;
             var jpeg = SyntheticBody.RenderJpeg(new SyntheticBodyOptions(width, height, "left-lateral", 0.8 - 0.3 * i, 7));
-            photos.Add(await UploadAsync(api, visit, jpeg, "left-lateral"));
-            if (i == 0) front = await UploadAsync(api, visit, TestImages.Jpeg(width, height, seed: 7, view: "front"), "front");
+            photos.Add(await api.UploadReadyAsync(visit, jpeg, "left-lateral"));
+            if (i == 0) front = await api.UploadReadyAsync(visit, TestImages.Jpeg(width, height, seed: 7, view: "front"), "front");
         }
         foreach (var id in photos) await WaitAlignedAsync(api, id);
         return new ProgressPhotos(patientId, photos, front!);
     }
 
-    private static async Task<string> UploadAsync(ApiClient api, string visitId, byte[] jpeg, string view)
-    {
-        var response = await api.UploadAsync(visitId, jpeg, view);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        Assert.Equal("ready", (await api.WaitUntilSettledAsync(id)).GetProperty("status").GetString());
-        return id;
-    }
 
     private static Task WaitAlignedAsync(ApiClient api, string photoId) =>
         Eventually.Async(async () => (await api.GetPhotoAsync(photoId)).GetProperty("alignment"),

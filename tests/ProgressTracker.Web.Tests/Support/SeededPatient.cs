@@ -18,25 +18,19 @@ public sealed record SeededPatient(string Id, string FirstVisitId, string[] Late
         foreach (var (kind, date) in new[] { ("baseline", "2026-03-12"), ("treatment", "2026-04-09"), ("follow-up", "2026-09-10") })
             visits.Add((await api.CreateVisitAsync(patientId, kind, date)).GetProperty("id").GetString()!);
 
-        var lateral = new List<string> { await UploadAsync(api, visits[0], TestImages.Jpeg(900, 1200, seed: 7), "left-lateral") };
+        var lateral = new List<string> { await api.UploadIdAsync(visits[0], TestImages.Jpeg(900, 1200, seed: 7), "left-lateral") };
         foreach (var (visit, shift) in new[] { (visits[1], 40.0), (visits[2], 90.0) })
         {
             var (jpeg, _) = WarpedPhotos.Make("left-lateral", 7, 0.3, degrees: 4, scale: 0.92, shiftX: shift, shiftY: 30);
-            lateral.Add(await UploadAsync(api, visit, jpeg, "left-lateral"));
+            lateral.Add(await api.UploadIdAsync(visit, jpeg, "left-lateral"));
         }
         var front = new[]
         {
-            await UploadAsync(api, visits[0], TestImages.Jpeg(900, 1200, seed: 8, view: "front"), "front"),
-            await UploadAsync(api, visits[2], TestImages.Jpeg(900, 1200, seed: 9, view: "front"), "front"),
+            await api.UploadIdAsync(visits[0], TestImages.Jpeg(900, 1200, seed: 8, view: "front"), "front"),
+            await api.UploadIdAsync(visits[2], TestImages.Jpeg(900, 1200, seed: 9, view: "front"), "front"),
         };
         foreach (var id in lateral.Concat(front)) await WaitUntilAlignedAsync(api, id);
         return new SeededPatient(patientId, visits[0], [.. lateral]);
-    }
-
-    private static async Task<string> UploadAsync(ApiClient api, string visitId, byte[] jpeg, string view)
-    {
-        var response = await api.UploadAsync(visitId, jpeg, view);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private static Task WaitUntilAlignedAsync(ApiClient api, string photoId) =>
