@@ -11,14 +11,7 @@ namespace ProgressTracker.Web.Features.Exports;
 public sealed class ExportInputException(string message) : Exception(message);
 
 /// <summary>The panels of one export, each with its encoded image.</summary>
-public sealed class ExportSource(string title, List<CompositionPanel> panels) : IDisposable
-{
-    public string Title { get; } = title;
-    public IReadOnlyList<CompositionPanel> Panels { get; } = panels;
-
-    /// <summary>Lets go of the encoded images once the export is drawn.</summary>
-    public void Dispose() => panels.Clear();
-}
+public sealed record ExportSource(string Title, IReadOnlyList<CompositionPanel> Panels);
 
 /// <summary>
 /// Loads each photo of an export: its display-size image aligned to the baseline when the export asks for aligned
@@ -38,45 +31,35 @@ public sealed class ExportSources(AppDbContext db, IBlobStore blobs, BaselineRes
         CropBand? baselineBand = null;
 
         var panels = new List<CompositionPanel>();
-        var source = new ExportSource(DisplayNames.Of(export.View), panels);
-        try
+        foreach (var id in export.PhotoIds)
         {
-            foreach (var id in export.PhotoIds)
-            {
-                if (!photos.TryGetValue(id, out var photo) || photo.PatientId != export.PatientId || photo.Status != PhotoStatus.Ready)
-                    throw new ExportInputException("A photo of this export was removed or is no longer ready; create the export again.");
-                var date = visits.First(v => v.Id == photo.VisitId).Date;
-                var taken = date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-                // A needs-review alignment is never presented as aligned (its aligned image exists for inspection only).
-                var aligned = baselineId is { } b && photo.Alignment.BaselinePhotoId == b
-                              && photo.Alignment.IsConfirmed;
-                var key = aligned
-                    ? BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, BlobVariant.Display)
-                    : BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Display, photo.DerivativesVersion ?? 0);
-                var image = await blobs.ReadAllBytesAsync(key, ct)
-                            ?? throw new ExportInputException($"The image of the photo of {taken} is missing from storage; create the export again later.");
-                panels.Add(new CompositionPanel(image, ExportLabels.For(course, date, notAligned: export.Aligned && !aligned)));
+            if (!photos.TryGetValue(id, out var photo) || photo.PatientId != export.PatientId || photo.Status != PhotoStatus.Ready)
+                throw new ExportInputException("A photo of this export was removed or is no longer ready; create the export again.");
+            var date = visits.First(v => v.Id == photo.VisitId).Date;
+            var taken = date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            // A needs-review alignment is never presented as aligned (its aligned image exists for inspection only).
+            var aligned = baselineId is { } b && photo.Alignment.BaselinePhotoId == b && photo.Alignment.IsConfirmed;
+            var key = aligned
+                ? BlobKeys.Aligned(photo.PatientId, photo.Id, photo.Alignment.Revision, BlobVariant.Display)
+                : BlobKeys.Derivative(photo.PatientId, photo.Id, BlobVariant.Display, photo.DerivativesVersion ?? 0);
+            var image = await blobs.ReadAllBytesAsync(key, ct)
+                        ?? throw new ExportInputException($"The image of the photo of {taken} is missing from storage; create the export again later.");
+            panels.Add(new CompositionPanel(image, ExportLabels.For(course, date, notAligned: export.Aligned && !aligned)));
 
-                if (export.CropToHip)
+            if (export.CropToHip)
+            {
+                var band = aligned
+                    ? baselineBand ??= await BaselineBandAsync(photos, baselineId!.Value, image, ct)
+                    : HipRegion.Find(image, ct);
+                panels[^1] = panels[^1] with
                 {
-                    var band = aligned
-                        ? baselineBand ??= await BaselineBandAsync(photos, baselineId!.Value, image, ct)
-                        : HipRegion.Find(image, ct);
-                    panels[^1] = panels[^1] with
-                    {
-                        Crop = band ?? throw new ExportInputException(
-                            $"The hip region could not be found in the photo of {taken}; export it without \u201Ccrop to hip region\u201D."),
-                    };
-                }
-                await loaded(panels.Count);
+                    Crop = band ?? throw new ExportInputException(
+                        $"The hip region could not be found in the photo of {taken}; export it without \u201Ccrop to hip region\u201D."),
+                };
             }
-            return source;
+            await loaded(panels.Count);
         }
-        catch
-        {
-            source.Dispose();
-            throw;
-        }
+        return new ExportSource(DisplayNames.Of(export.View), panels);
     }
 
     /// <summary>The band on the baseline's own display image, the canvas every aligned image shares; failing that, on the aligned image.</summary>

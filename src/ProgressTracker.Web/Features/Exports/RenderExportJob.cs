@@ -31,13 +31,10 @@ public sealed class RenderExportJob(
         limit.CancelAfter(options.ProcessingTimeout);
         try
         {
-            RenderedExport rendered;
-            using (var source = await sources.LoadAsync(export, n => ReportAsync(export, 5 + 75 * n / export.PhotoIds.Count, ct), limit.Token))
-            {
-                await ReportAsync(export, 85, ct);
-                var request = new CompositionRequest(ExportFiles.Composition(export.Kind), source.Panels, source.Title, export.Watermark);
-                rendered = await Task.Run(() => ExportRenderer.Render(request, null, limit.Token), limit.Token);
-            }
+            var source = await sources.LoadAsync(export, n => ReportAsync(export, 5 + 75 * n / export.PhotoIds.Count, ct), limit.Token);
+            await ReportAsync(export, 85, ct);
+            var request = new CompositionRequest(ExportFiles.Composition(export.Kind), source.Panels, source.Title, export.Watermark);
+            var rendered = await Task.Run(() => ExportRenderer.Render(request, null, limit.Token), limit.Token);
             await ReportAsync(export, 95, ct);
 
             var key = BlobKeys.Export(export.PatientId, export.Id, rendered.Extension);
