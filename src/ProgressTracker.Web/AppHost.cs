@@ -46,6 +46,8 @@ public static class AppHost
         var limits = UploadLimits.From(config);
         services.AddSingleton(limits);
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAuditTrail, DatabaseAuditTrail>();
         var database = services.AddAppData(config, app);
         services.AddBlobStorage(config, app);
         services.AddJobs(config, database, role);

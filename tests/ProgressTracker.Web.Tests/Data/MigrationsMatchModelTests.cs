@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Identity;
 using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Data;
@@ -43,10 +44,13 @@ public sealed class MigrationsMatchModelTests
     private static string[] Names(DbContext db) =>
         db.Database.GetMigrations().Select(id => id[(id.IndexOf('_') + 1)..]).ToArray();
 
-    // Never opened: only the model and the migrations assembly are read.
+    // Never opened: only the model and the migrations assembly are read. Identity takes its table layout (passkeys
+    // included) from the host's options, so the contexts get the same options as the app.
     private static SqliteAppDbContext Sqlite() =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:")
+            .UseApplicationServiceProvider(IdentityStoreSchema.DesignTimeServices()).Options);
 
     private static PostgresAppDbContext Postgres() =>
-        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost").Options);
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost")
+            .UseApplicationServiceProvider(IdentityStoreSchema.DesignTimeServices()).Options);
 }

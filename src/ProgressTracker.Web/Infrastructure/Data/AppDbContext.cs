@@ -20,6 +20,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<ViewBaseline> ViewBaselines => Set<ViewBaseline>();
     public DbSet<Export> Exports => Set<Export>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -30,5 +33,8 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new PhotoConfiguration());
         builder.ApplyConfiguration(new ViewBaselineConfiguration());
         builder.ApplyConfiguration(new ExportConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new RefreshTokenConfiguration());
+        builder.ApplyConfiguration(new InvitationConfiguration());
     }
 }

@@ -41,6 +41,7 @@ public static class IdentityServices
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                o.Stores.SchemaVersion = IdentityStoreSchema.Version;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 8;

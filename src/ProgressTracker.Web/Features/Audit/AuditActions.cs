@@ -1,0 +1,38 @@
+namespace ProgressTracker.Web.Features.Audit;
+
+/// <summary>Every audit action name, dotted lower-case (API.md). Add new ones here, never inline.</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignInLocked = "sign-in.locked";
+    public const string SignedOut = "sign-out";
+    public const string TokenRefreshed = "token.refreshed";
+    public const string TokenReplayed = "token.replayed";
+    public const string SecondFactorEnabled = "second-factor.enabled";
+    public const string SecondFactorReset = "second-factor.reset";
+    public const string PasskeyAdded = "passkey.added";
+
+    public const string PatientViewed = "patient.viewed";
+    public const string PatientCreated = "patient.created";
+    public const string PatientChanged = "patient.changed";
+    public const string VisitCreated = "visit.created";
+    public const string VisitChanged = "visit.changed";
+    public const string PhotoUploaded = "photo.uploaded";
+    public const string PhotoViewed = "photo.viewed";
+    public const string PhotoOriginalDownloaded = "photo.original-downloaded";
+    public const string AlignmentChanged = "alignment.changed";
+    public const string BaselineChanged = "baseline.changed";
+    public const string ExportMade = "export.made";
+    public const string ExportDownloaded = "export.downloaded";
+
+    public const string AccountInvited = "account.invited";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string InvitationWithdrawn = "invitation.withdrawn";
+    public const string RoleChanged = "account.role-changed";
+    public const string AccountDeactivated = "account.deactivated";
+    public const string AccountReactivated = "account.reactivated";
+
+    public const string AccessDenied = "access.denied";
+    public const string AuditVerified = "audit.verified";
+}
