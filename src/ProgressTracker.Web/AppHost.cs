@@ -52,6 +52,7 @@ public static class AppHost
         services.AddBlobStorage(config, app);
         services.AddJobs(config, database, role);
         services.AddAppIdentity();
+        services.AddAccessRules();
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
         services.AddAppHealthChecks();

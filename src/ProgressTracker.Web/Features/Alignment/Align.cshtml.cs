@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Photos.Pipeline;
 
@@ -14,7 +13,7 @@ public sealed class AlignModel(RecordAccess access, AppDbContext db, BaselineRes
     [TempData] public string? Flash { get; set; }
 
     /// <summary>Only those who may change the record see the landmark editor at all.</summary>
-    protected override OperationAuthorizationRequirement OperationFor(string httpMethod) => PatientOperations.Edit;
+    protected override PhotoOperation OperationFor(string httpMethod) => PhotoOperation.Edit;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -46,5 +46,5 @@ public static class AlignmentEndpoints
 
     private static Task<Result<Photo>> EditablePhotoAsync(string id, RecordAccess access, ClaimsPrincipal user,
         CancellationToken ct) =>
-        access.PhotoAsync(id, user, PatientOperations.Edit, ct, "Only clinic staff can change alignments.");
+        access.PhotoAsync(id, user, PhotoOperation.Edit, ct, "Only clinic staff can change alignments.");
 }

@@ -20,7 +20,7 @@ public static class ExportEndpoints
         CreateExportRequest request, RecordAccess access, CreateExportHandler handler, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        var found = await access.PatientAsync(id, user, PatientOperations.Export, ct, "Only clinic staff can export photos.");
+        var found = await access.PatientAsync(id, user, PatientOperation.Export, ct, "Only clinic staff can export photos.");
         if (found.Failed(out var refused, out var patient)) return refused.ToProblem();
         var created = await handler.HandleAsync(patient, request, CurrentUser.Id(user), ct);
         return created.Failed(out var rejection, out var export)
@@ -34,7 +34,7 @@ public static class ExportEndpoints
     {
         if (page < 1 || pageSize is < 1 or > 200)
             return Rejection.Invalid("page starts at 1 and pageSize must be between 1 and 200.").ToProblem();
-        var found = await access.PatientAsync(id, user, PatientOperations.Export, ct);
+        var found = await access.PatientAsync(id, user, PatientOperation.Export, ct);
         if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
         var (items, total) = await exports.ListAsync(patient.Id, page, pageSize, ct);
         return TypedResults.Ok(new PagedList<ExportDto>(items.Select(ExportDto.From).ToList(), total));
@@ -42,5 +42,5 @@ public static class ExportEndpoints
 
     private static async Task<Results<Ok<ExportDto>, ProblemHttpResult>> GetAsync(string id, RecordAccess access,
         ClaimsPrincipal user, CancellationToken ct) =>
-        (await access.ExportAsync(id, user, PatientOperations.Export, ct)).OkOrProblem(ExportDto.From);
+        (await access.ExportAsync(id, user, ExportOperation.View, ct)).OkOrProblem(ExportDto.From);
 }

@@ -10,7 +10,7 @@ public static class ExportFileEndpoint
         string id, RecordAccess access, IBlobStore blobs, StorageOptions storage, ClaimsPrincipal user,
         HttpContext http, ILoggerFactory logs, CancellationToken ct)
     {
-        var found = await access.ExportAsync(id, user, PatientOperations.Export, ct);
+        var found = await access.ExportAsync(id, user, ExportOperation.Download, ct);
         if (found.Failed(out var rejection, out var export)) return rejection.ToProblem();
         if (export.Status != ExportStatus.Ready || export.ResultKey is null)
             return Rejection.Conflict(export.Status == ExportStatus.Failed

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Timeline;
 
@@ -26,7 +25,7 @@ public sealed class IndexModel(RecordAccess access, TimelineQuery timeline, Expo
     public ExportPanelModel? Panel { get; private set; }
 
     /// <summary>Exports are disclosures: the whole page is for those who may make them.</summary>
-    protected override OperationAuthorizationRequirement OperationFor(string httpMethod) => PatientOperations.Export;
+    protected override PatientOperation OperationFor(string httpMethod) => PatientOperation.Export;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

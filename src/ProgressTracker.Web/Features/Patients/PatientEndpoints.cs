@@ -31,5 +31,5 @@ public static class PatientEndpoints
 
     private static async Task<Results<Ok<PatientDto>, ProblemHttpResult>> GetAsync(
         string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct) =>
-        (await access.PatientAsync(id, user, PatientOperations.View, ct)).OkOrProblem(PatientDto.From);
+        (await access.PatientAsync(id, user, PatientOperation.View, ct)).OkOrProblem(PatientDto.From);
 }

@@ -6,13 +6,7 @@ public sealed class PatientSearch(AppDbContext db)
     public async Task<(IReadOnlyList<Patient> Items, int Total)> FindAsync(
         ClaimsPrincipal user, string? text, int page, int pageSize, CancellationToken ct)
     {
-        var query = db.Patients.AsNoTracking();
-        if (!user.IsInRole(Roles.Clinician) && !user.IsInRole(Roles.Admin))
-        {
-            // Patients see only the record linked to their account; everyone else sees none here.
-            var me = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
-            query = user.IsInRole(Roles.Patient) ? query.Where(p => p.UserId == me) : query.Where(_ => false);
-        }
+        var query = db.Patients.AsNoTracking().VisibleTo(Caller.From(user));
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = $"%{text.Trim().ToLowerInvariant()}%";

@@ -25,7 +25,7 @@ public static class PhotoEndpoints
         string id, HttpRequest request, RecordAccess access, UploadPhotoHandler handler, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        var found = await access.VisitAsync(id, user, PatientOperations.Edit, ct, "Only clinic staff can upload photos.");
+        var found = await access.VisitAsync(id, user, VisitOperation.AddPhotos, ct, "Only clinic staff can upload photos.");
         if (found.Failed(out var refused, out var visit)) return refused.ToProblem();
         if (!request.HasFormContentType)
             return new Rejection(RejectionKind.UnsupportedType, "Send a multipart form",
@@ -58,5 +58,5 @@ public static class PhotoEndpoints
 
     private static async Task<Results<Ok<PhotoDto>, ProblemHttpResult>> GetAsync(
         string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct) =>
-        (await access.PhotoAsync(id, user, PatientOperations.View, ct)).OkOrProblem(PhotoDto.From);
+        (await access.PhotoAsync(id, user, PhotoOperation.View, ct)).OkOrProblem(PhotoDto.From);
 }

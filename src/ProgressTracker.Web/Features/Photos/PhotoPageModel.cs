@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization.Infrastructure;
-
 namespace ProgressTracker.Web.Features.Photos;
 
 /// <summary>A page about one photo (route <c>{id}</c>): the checked photo as shown, and the visit it was taken at.</summary>
@@ -10,8 +8,11 @@ public abstract class PhotoPageModel(RecordAccess access, AppDbContext db) : Rec
 
     protected AppDbContext Db { get; } = db;
 
-    protected override Task<Result<Photo>> LoadAsync(string id, OperationAuthorizationRequirement operation,
-        CancellationToken ct) => Access.PhotoAsync(id, User, operation, ct);
+    protected virtual PhotoOperation OperationFor(string httpMethod) =>
+        IsRead(httpMethod) ? PhotoOperation.View : PhotoOperation.Edit;
+
+    protected override Task<Result<Photo>> LoadAsync(string id, string httpMethod, CancellationToken ct) =>
+        Access.PhotoAsync(id, User, OperationFor(httpMethod), ct);
 
     protected async Task LoadPhotoAndVisitAsync(CancellationToken ct)
     {

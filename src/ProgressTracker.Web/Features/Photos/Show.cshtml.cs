@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using ProgressTracker.Web.Features.Alignment;
 using ProgressTracker.Web.Features.Photos.Pipeline;
 
@@ -5,12 +6,12 @@ namespace ProgressTracker.Web.Features.Photos;
 
 /// <summary>One photo: large on the photo stage, its processing and alignment state, and the clinician's actions.</summary>
 public sealed class ShowModel(RecordAccess access, AppDbContext db, BaselineResolver baselines,
-    ManualAlignmentHandler alignment) : PhotoPageModel(access, db)
+    ManualAlignmentHandler alignment, IAuthorizationService auth) : PhotoPageModel(access, db)
 {
     public Patient Patient { get; private set; } = null!;
     public bool IsBaseline { get; private set; }
     public bool ShowAligned { get; private set; }
-    public bool CanDownloadOriginal => User.IsInRole(Roles.Clinician);
+    public bool CanDownloadOriginal { get; private set; }
     [TempData] public string? Flash { get; set; }
 
     public async Task<IActionResult> OnGetAsync(bool? aligned, CancellationToken ct)
@@ -19,6 +20,8 @@ public sealed class ShowModel(RecordAccess access, AppDbContext db, BaselineReso
         await LoadPhotoAndVisitAsync(ct);
         Patient = await Db.Patients.AsNoTracking().SingleAsync(p => p.Id == photo.PatientId, ct);
         IsBaseline = await baselines.ResolveAsync(photo.PatientId, photo.View, ct) == photo.Id;
+        CanDownloadOriginal = (await auth.AuthorizeAsync(User, new PhotoMedia(photo, MediaVariant.Original),
+            MediaOperation.Read)).Succeeded;
         ShowAligned = (aligned ?? true) && Photo.Media.Aligned is not null && !IsBaseline;
         return Page();
     }

@@ -17,7 +17,7 @@ public static class TimelineEndpoints
                 return Rejection.Invalid($"'{view}' is not a view; use one of {EnumNames.Allowed<PhotoView>()}.").ToProblem();
             only = parsed;
         }
-        var found = await access.PatientAsync(id, user, PatientOperations.View, ct);
+        var found = await access.PatientAsync(id, user, PatientOperation.View, ct);
         if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
         return TypedResults.Ok(await timeline.LoadAsync(patient, only, ct));
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace ProgressTracker.Web.Features.Visits;
 
 public static class VisitEndpoints
@@ -10,20 +12,23 @@ public static class VisitEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<VisitDto>>, ProblemHttpResult>> ListAsync(
-        string id, RecordAccess access, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        string id, RecordAccess access, AppDbContext db, IAuthorizationService auth, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var found = await access.PatientAsync(id, user, PatientOperations.View, ct);
+        var found = await access.PatientAsync(id, user, PatientOperation.View, ct);
         if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
         var visits = await db.Visits.AsNoTracking().Where(v => v.PatientId == patient.Id)
             .OrderBy(v => v.Date).ThenBy(v => v.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<VisitDto>>(visits.Select(VisitDto.From).ToList());
+        var staffFields = (await auth.AuthorizeAsync(user, patient, PatientOperation.ViewStaffNotes)).Succeeded;
+        return TypedResults.Ok<IReadOnlyList<VisitDto>>(visits.Select(VisitDto.From)
+            .Select(v => staffFields ? v : v.WithoutStaffFields()).ToList());
     }
 
     private static async Task<Results<Created<VisitDto>, ProblemHttpResult>> CreateAsync(
         string id, CreateVisitRequest request, RecordAccess access, CreateVisitHandler handler, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        var found = await access.PatientAsync(id, user, PatientOperations.Edit, ct, "Only clinic staff can record visits.");
+        var found = await access.PatientAsync(id, user, PatientOperation.Edit, ct, "Only clinic staff can record visits.");
         if (found.Failed(out var refused, out var patient)) return refused.ToProblem();
         var created = await handler.HandleAsync(patient, request, ct);
         return created.Failed(out var rejection, out var visit)

@@ -56,7 +56,6 @@ public static class IdentityServices
         // do not sign everyone out.
         services.AddDataProtection().SetApplicationName("ProgressTracker").PersistKeysToDbContext<AppDbContext>();
         services.AddAuthorization(Policies.Add);
-        services.AddSingleton<IAuthorizationHandler, PatientAuthorizationHandler>();
     }
 
     /// <summary>A request with a bearer token is signed in by that token alone; the cookie is then ignored.</summary>

@@ -18,8 +18,8 @@ public static class MediaEndpoint
                 $"'{variant}' is not a media variant; use thumb, display, aligned, aligned-thumb or original.",
                 "Unknown variant").ToProblem();
 
-        var operation = kind == BlobVariant.Original ? PatientOperations.ViewOriginal : PatientOperations.View;
-        var found = await access.PhotoAsync(id, user, operation, ct, "Only clinicians can download original uploads.");
+        var found = await access.MediaAsync(id, MediaVariantOf(kind, alignedImage), user, ct,
+            "Only clinicians can download original uploads.");
         if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
 
         if (kind != BlobVariant.Original && photo.Status != PhotoStatus.Ready)
@@ -74,6 +74,15 @@ public static class MediaEndpoint
         if (accept.Contains("image/webp", StringComparison.OrdinalIgnoreCase)) encoding = ImageEncoding.WebP;
         return true;
     }
+
+    private static MediaVariant MediaVariantOf(BlobVariant kind, bool aligned) => (kind, aligned) switch
+    {
+        (BlobVariant.Original, _) => MediaVariant.Original,
+        (BlobVariant.Thumb, true) => MediaVariant.AlignedThumb,
+        (BlobVariant.Thumb, false) => MediaVariant.Thumb,
+        (_, true) => MediaVariant.Aligned,
+        _ => MediaVariant.Display,
+    };
 
     private static bool TryParseVariant(string raw, out BlobVariant variant, out bool aligned)
     {

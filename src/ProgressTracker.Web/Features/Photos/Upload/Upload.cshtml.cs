@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using ProgressTracker.Imaging;
 
 namespace ProgressTracker.Web.Features.Photos.Upload;
@@ -29,7 +28,7 @@ public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, 
     [TempData] public string? Flash { get; set; }
 
     /// <summary>Only staff who may edit the patient's record reach this page at all.</summary>
-    protected override OperationAuthorizationRequirement OperationFor(string httpMethod) => PatientOperations.Edit;
+    protected override VisitOperation OperationFor(string httpMethod) => VisitOperation.AddPhotos;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

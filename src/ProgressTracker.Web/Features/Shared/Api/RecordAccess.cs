@@ -1,63 +1,60 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
+using ProgressTracker.Web.Features.Access;
 
 namespace ProgressTracker.Web.Features.Shared.Api;
 
 /// <summary>
-/// The one load-and-authorize step of endpoints and pages: parse the id, load the record, apply the resource rules
-/// of <see cref="PatientAuthorizationHandler"/> to the patient it belongs to, and say no in one way.
-/// Someone who may not even view the patient is told "not found" (existence of a medical record is sensitive,
-/// docs/decisions/0014); someone who may view it but not do this is told "forbidden" with
-/// <paramref name="forbidden"/> — or "not found" as well when the caller passes no such sentence.
+/// The one load-and-authorize step of endpoints and pages: parse the id, load the record, ask its resource handler
+/// (Features/Access) about the typed operation, and say no in one way. Someone who may not even view the record is
+/// told "not found" (existence of a medical record is sensitive, docs/decisions/0014); someone who may view it but
+/// not do this is told "forbidden" with <c>forbidden</c> — or "not found" as well when the caller passes no such
+/// sentence. Every refusal of an existing record is written to the audit trail.
 /// </summary>
-public sealed class RecordAccess(AppDbContext db, IAuthorizationService auth)
+public sealed class RecordAccess(AppDbContext db, IAuthorizationService auth, IAuditTrail audit)
 {
-    public Task<Result<Patient>> PatientAsync(string id, ClaimsPrincipal user,
-        OperationAuthorizationRequirement operation, CancellationToken ct, string? forbidden = null) =>
-        LoadAsync("patient", id, user, operation, forbidden, async key =>
-        {
-            var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == key, ct);
-            return (patient, patient);
-        });
+    public Task<Result<Patient>> PatientAsync(string id, ClaimsPrincipal user, PatientOperation operation,
+        CancellationToken ct, string? forbidden = null) =>
+        LoadAsync(new("patient", id, user, operation, PatientOperation.View, forbidden),
+            key => db.Patients.FirstOrDefaultAsync(p => p.Id == key, ct), p => p, p => p.Id);
 
-    public Task<Result<Visit>> VisitAsync(string id, ClaimsPrincipal user,
-        OperationAuthorizationRequirement operation, CancellationToken ct, string? forbidden = null) =>
-        LoadAsync("visit", id, user, operation, forbidden, async key =>
-        {
-            var visit = await db.Visits.Include(v => v.Patient).FirstOrDefaultAsync(v => v.Id == key, ct);
-            return (visit, visit?.Patient);
-        });
+    public Task<Result<Visit>> VisitAsync(string id, ClaimsPrincipal user, VisitOperation operation,
+        CancellationToken ct, string? forbidden = null) =>
+        LoadAsync(new("visit", id, user, operation, VisitOperation.View, forbidden),
+            key => db.Visits.Include(v => v.Patient).FirstOrDefaultAsync(v => v.Id == key, ct), v => v, v => v.PatientId);
 
-    public Task<Result<Photo>> PhotoAsync(string id, ClaimsPrincipal user,
-        OperationAuthorizationRequirement operation, CancellationToken ct, string? forbidden = null) =>
-        LoadAsync("photo", id, user, operation, forbidden, async key =>
-        {
-            var photo = await db.Photos.FirstOrDefaultAsync(p => p.Id == key, ct);
-            return (photo, await OwnerAsync(photo?.PatientId, ct));
-        });
+    public Task<Result<Photo>> PhotoAsync(string id, ClaimsPrincipal user, PhotoOperation operation,
+        CancellationToken ct, string? forbidden = null) =>
+        LoadAsync(new("photo", id, user, operation, PhotoOperation.View, forbidden),
+            key => db.Photos.FirstOrDefaultAsync(p => p.Id == key, ct), p => p, p => p.PatientId);
+
+    /// <summary>One rendering of a photo: the variant decides (originals are clinicians' only).</summary>
+    public Task<Result<Photo>> MediaAsync(string id, MediaVariant variant, ClaimsPrincipal user, CancellationToken ct,
+        string? forbidden = null) =>
+        LoadAsync(new("photo", id, user, MediaOperation.Read, PhotoOperation.View, forbidden),
+            key => db.Photos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == key, ct),
+            p => new PhotoMedia(p, variant), p => p.PatientId);
 
     /// <summary>Exports are read without tracking: nothing edits them through this path.</summary>
-    public Task<Result<Export>> ExportAsync(string id, ClaimsPrincipal user,
-        OperationAuthorizationRequirement operation, CancellationToken ct, string? forbidden = null) =>
-        LoadAsync("export", id, user, operation, forbidden, async key =>
-        {
-            var export = await db.Exports.AsNoTracking().SingleOrDefaultAsync(e => e.Id == key, ct);
-            return (export, await OwnerAsync(export?.PatientId, ct));
-        });
+    public Task<Result<Export>> ExportAsync(string id, ClaimsPrincipal user, ExportOperation operation,
+        CancellationToken ct, string? forbidden = null) =>
+        LoadAsync(new("export", id, user, operation, ExportOperation.View, forbidden),
+            key => db.Exports.AsNoTracking().SingleOrDefaultAsync(e => e.Id == key, ct), e => e, e => e.PatientId);
 
-    private async Task<Patient?> OwnerAsync(Guid? patientId, CancellationToken ct) =>
-        patientId is { } id ? await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
+    private sealed record Request(string What, string RawId, ClaimsPrincipal User, ResourceOperation Operation,
+        ResourceOperation View, string? Forbidden);
 
-    private async Task<Result<T>> LoadAsync<T>(string what, string rawId, ClaimsPrincipal user,
-        OperationAuthorizationRequirement operation, string? forbidden, Func<Guid, Task<(T?, Patient?)>> load)
-        where T : class
+    private async Task<Result<T>> LoadAsync<T>(Request request, Func<Guid, Task<T?>> load,
+        Func<T, object> resourceFor, Func<T, Guid> patientOf) where T : class
     {
-        if (!Guid.TryParse(rawId, out var id)) return Rejection.InvalidId(what, rawId);
-        var (record, owner) = await load(id);
-        if (record is null || owner is null) return Rejection.NotFound(what, rawId);
-        if ((await auth.AuthorizeAsync(user, owner, operation)).Succeeded) return record;
-        var mayView = forbidden is not null && operation != PatientOperations.View
-                      && (await auth.AuthorizeAsync(user, owner, PatientOperations.View)).Succeeded;
-        return mayView ? Rejection.Forbidden(forbidden!) : Rejection.NotFound(what, rawId);
+        if (!Guid.TryParse(request.RawId, out var id)) return Rejection.InvalidId(request.What, request.RawId);
+        var record = await load(id);
+        if (record is null) return Rejection.NotFound(request.What, request.RawId);
+        if ((await auth.AuthorizeAsync(request.User, resourceFor(record), request.Operation)).Succeeded) return record;
+
+        await audit.RecordAsync(new AuditEvent(AuditActions.AccessDenied, AuditOutcome.Denied, request.What,
+            id.ToString(), patientOf(record), request.Operation.ToString()));
+        var mayView = request.Forbidden is not null && request.Operation != request.View
+                      && (await auth.AuthorizeAsync(request.User, record, request.View)).Succeeded;
+        return mayView ? Rejection.Forbidden(request.Forbidden!) : Rejection.NotFound(request.What, request.RawId);
     }
 }

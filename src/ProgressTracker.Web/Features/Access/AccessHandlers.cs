@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ProgressTracker.Web.Features.Access;
+
+/// <summary>
+/// One handler per kind of resource. Each answers every operation of its type in one switch, from the
+/// <see cref="Caller"/> and the record alone (no database reads), and refuses what it does not know: access is
+/// default-deny. Marketing reads nothing clinical here; consented, de-identified renderings get their own
+/// resource and handler with the consent records.
+/// </summary>
+public abstract class ResourceHandler<TOperation, TResource> : AuthorizationHandler<TOperation, TResource>
+    where TOperation : ResourceOperation
+{
+    protected abstract bool Allows(Caller caller, TOperation operation, TResource resource);
+
+    protected sealed override Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        TOperation requirement, TResource resource)
+    {
+        if (Allows(Caller.From(context.User), requirement, resource)) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PatientHandler : ResourceHandler<PatientOperation, Patient>
+{
+    protected override bool Allows(Caller caller, PatientOperation operation, Patient patient) => operation.Name switch
+    {
+        nameof(PatientOperation.View) => caller.ReadablePatients.Includes(patient.Id),
+        nameof(PatientOperation.Edit) or nameof(PatientOperation.ViewStaffNotes) or nameof(PatientOperation.Export)
+            or nameof(PatientOperation.Invite) => caller.IsStaff,
+        _ => false,
+    };
+}
+
+public sealed class VisitHandler : ResourceHandler<VisitOperation, Visit>
+{
+    protected override bool Allows(Caller caller, VisitOperation operation, Visit visit) => operation.Name switch
+    {
+        nameof(VisitOperation.View) => caller.ReadablePatients.Includes(visit.PatientId),
+        nameof(VisitOperation.Edit) or nameof(VisitOperation.AddPhotos) => caller.IsStaff,
+        _ => false,
+    };
+}
+
+public sealed class PhotoHandler : ResourceHandler<PhotoOperation, Photo>
+{
+    protected override bool Allows(Caller caller, PhotoOperation operation, Photo photo) => operation.Name switch
+    {
+        nameof(PhotoOperation.View) => caller.ReadablePatients.Includes(photo.PatientId),
+        nameof(PhotoOperation.Edit) => caller.IsStaff,
+        _ => false,
+    };
+}
+
+public sealed class MediaHandler : ResourceHandler<MediaOperation, PhotoMedia>
+{
+    protected override bool Allows(Caller caller, MediaOperation operation, PhotoMedia media) =>
+        operation == MediaOperation.Read && media.Variant switch
+        {
+            // The untouched upload may carry GPS and camera metadata: clinicians only.
+            MediaVariant.Original => caller.IsClinician,
+            _ => caller.ReadablePatients.Includes(media.Photo.PatientId),
+        };
+}
+
+public sealed class ExportHandler : ResourceHandler<ExportOperation, Export>
+{
+    protected override bool Allows(Caller caller, ExportOperation operation, Export export) => operation.Name switch
+    {
+        nameof(ExportOperation.View) or nameof(ExportOperation.Download) => caller.IsStaff,
+        _ => false,
+    };
+}

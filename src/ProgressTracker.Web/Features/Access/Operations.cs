@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ProgressTracker.Web.Features.Access;
+
+/// <summary>
+/// Typed operations, one class per kind of resource, so a photo rule can never be asked about a patient by
+/// mistake and the compiler lists every operation a handler must answer. Unknown operations are refused.
+/// </summary>
+public abstract class ResourceOperation(string name) : IAuthorizationRequirement
+{
+    public string Name { get; } = name;
+    public override string ToString() => $"{GetType().Name}.{Name}";
+}
+
+public sealed class PatientOperation : ResourceOperation
+{
+    private PatientOperation(string name) : base(name) { }
+    /// <summary>Read the record, its visits (without staff notes unless <see cref="ViewStaffNotes"/>) and timeline.</summary>
+    public static readonly PatientOperation View = new(nameof(View));
+    /// <summary>Change the record or add visits to it.</summary>
+    public static readonly PatientOperation Edit = new(nameof(Edit));
+    /// <summary>Clinical notes, lot numbers and other staff-only fields.</summary>
+    public static readonly PatientOperation ViewStaffNotes = new(nameof(ViewStaffNotes));
+    /// <summary>Make an export: a picture meant to leave the app (a disclosure).</summary>
+    public static readonly PatientOperation Export = new(nameof(Export));
+    /// <summary>Invite the patient to the portal (room for the patient portal).</summary>
+    public static readonly PatientOperation Invite = new(nameof(Invite));
+}
+
+public sealed class VisitOperation : ResourceOperation
+{
+    private VisitOperation(string name) : base(name) { }
+    public static readonly VisitOperation View = new(nameof(View));
+    public static readonly VisitOperation Edit = new(nameof(Edit));
+    public static readonly VisitOperation AddPhotos = new(nameof(AddPhotos));
+}
+
+public sealed class PhotoOperation : ResourceOperation
+{
+    private PhotoOperation(string name) : base(name) { }
+    /// <summary>Read the photo's record (status, alignment, links).</summary>
+    public static readonly PhotoOperation View = new(nameof(View));
+    /// <summary>Change its alignment or make it a baseline.</summary>
+    public static readonly PhotoOperation Edit = new(nameof(Edit));
+}
+
+/// <summary>Bytes of one rendering of a photo; the resource is a <see cref="PhotoMedia"/>.</summary>
+public sealed class MediaOperation : ResourceOperation
+{
+    private MediaOperation(string name) : base(name) { }
+    public static readonly MediaOperation Read = new(nameof(Read));
+}
+
+public sealed class ExportOperation : ResourceOperation
+{
+    private ExportOperation(string name) : base(name) { }
+    public static readonly ExportOperation View = new(nameof(View));
+    public static readonly ExportOperation Download = new(nameof(Download));
+}
+
+/// <summary>Which rendering of a photo is asked for; originals may carry metadata (GPS, camera serial).</summary>
+public enum MediaVariant { Thumb, Display, Aligned, AlignedThumb, Original }
+
+public sealed record PhotoMedia(Photo Photo, MediaVariant Variant);
