@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Access;
+
+/// <summary>What a caller got, in the terms the rules speak.</summary>
+public enum Outcome
+{
+    /// <summary>Past every check: 2xx, or a 400/409 about the request itself.</summary>
+    Allowed,
+    /// <summary>401, or a page's redirect to the sign-in page.</summary>
+    SignIn,
+    /// <summary>403: the caller may know the record but not do this.</summary>
+    Forbidden,
+    /// <summary>404: the record's existence stays secret.</summary>
+    NotFound,
+    /// <summary>A page's redirect to "access denied": the role may not use this page at all.</summary>
+    DeniedPage,
+}
+
+/// <summary>
+/// The role × endpoint matrix. The rows come from the app's own endpoint list (<see cref="EndpointDataSource"/>,
+/// API routes and Razor Pages alike): an endpoint without a row fails the suite, so nothing new ships without a
+/// rule, and a row without an endpoint fails too, so the table never drifts. Each row is requested as every caller
+/// with patient A's ids; existence stays secret (404) where the caller may not know the record.
+/// </summary>
+[Trait(Tier.Name, Tier.Fast)]
+public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessWorld>
+{
+    private static readonly Who[] Everyone = Enum.GetValues<Who>();
+
+    [Fact]
+    public void Every_endpoint_has_a_rule_and_every_rule_an_endpoint()
+    {
+        var endpoints = AppEndpoints(world.App).ToHashSet();
+        var rules = Rules(world).Select(r => r.Key).ToHashSet();
+        var missing = endpoints.Except(rules).Order().ToList();
+        var stale = rules.Except(endpoints).Order().ToList();
+        Assert.True(missing.Count == 0 && stale.Count == 0,
+            $"Endpoints without an access rule: [{string.Join(", ", missing)}]; rules without an endpoint: [{string.Join(", ", stale)}]");
+    }
+
+    [Fact]
+    public async Task Every_caller_gets_exactly_what_the_rules_say()
+    {
+        var failures = new StringBuilder();
+        foreach (var rule in Rules(world))
+        {
+            foreach (var who in Everyone)
+            {
+                var expected = rule.Expect(who);
+                var client = rule.IsPage ? world.Pages(who) : world.Api(who);
+                using var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.Url);
+                request.Content = rule.Body?.Invoke();
+                using var response = await client.SendAsync(request);
+                var actual = Classify(response);
+                if (actual != expected)
+                    failures.AppendLine($"{rule.Method} {rule.Url} as {who}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+            }
+        }
+        Assert.True(failures.Length == 0, "\n" + failures);
+    }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return (int)response.StatusCode switch
+        {
+            401 => Outcome.SignIn,
+            403 => Outcome.Forbidden,
+            404 => Outcome.NotFound,
+            >= 300 and < 400 when location.Contains("/login", StringComparison.OrdinalIgnoreCase) => Outcome.SignIn,
+            >= 300 and < 400 when location.Contains("/access-denied", StringComparison.OrdinalIgnoreCase) => Outcome.DeniedPage,
+            _ => Outcome.Allowed,
+        };
+    }
+
+    /// <summary>"GET /api/v1/photos/{id}" for API routes, "PAGE /photos/{id:guid}" for Razor Pages (all methods).</summary>
+    private static IEnumerable<string> AppEndpoints(TestApp app)
+    {
+        var sources = app.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))) continue;
+            var pattern = "/" + endpoint.RoutePattern.RawText!.Trim('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            {
+                yield return $"PAGE {pattern}";
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+            foreach (var method in methods) yield return $"{method} {pattern}";
+        }
+    }
+
+    // ---- the rules -------------------------------------------------------------------------------------------
+
+    /// <summary>POST and PUT carry an empty JSON object (or <see cref="Body"/>): callers who pass the checks get a
+    /// 400 about the body, which proves they passed; nothing is created.</summary>
+    private sealed record Rule(string Key, string Method, string Url, Func<Who, Outcome> Expect)
+    {
+        public Func<HttpContent>? Body { get; init; } =
+            Method is "POST" or "PUT" ? () => new StringContent("{}", Encoding.UTF8, "application/json") : null;
+
+        public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal);
+    }
+
+    private static Rule Api(string method, string pattern, string url, Func<Who, Outcome> expect) =>
+        new($"{method} {pattern}", method, url, expect);
+
+    private static Rule Page(string pattern, string url, Func<Who, Outcome> expect) =>
+        new($"PAGE {pattern}", "GET", url, expect);
+
+    /// <summary>Anyone, signed in or not (a deactivated account is just anonymous here).</summary>
+    private static Outcome Public(Who who) => Outcome.Allowed;
+
+    /// <summary>Any active account; what it then sees is filtered per record.</summary>
+    private static Outcome SignedIn(Who who) => who is Who.Anonymous or Who.Deactivated ? Outcome.SignIn : Outcome.Allowed;
+
+    /// <summary>Patient A's records: staff and patient A; everyone else must not learn they exist.</summary>
+    private static Outcome OwnRecord(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Clinician or Who.Admin or Who.PatientA => Outcome.Allowed,
+        _ => Outcome.NotFound,
+    };
+
+    /// <summary>Staff-only API (the role alone decides, so a 403 reveals nothing about the record).</summary>
+    private static Outcome StaffApi(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Clinician or Who.Admin => Outcome.Allowed,
+        _ => Outcome.Forbidden,
+    };
+
+    /// <summary>Staff pages: patients and marketing have their own areas, not these.</summary>
+    private static Outcome StaffPage(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Clinician or Who.Admin => Outcome.Allowed,
+        _ => Outcome.DeniedPage,
+    };
+
+    /// <summary>An untouched original (may carry GPS): clinicians; those who may see the photo are told why not.</summary>
+    private static Outcome Original(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Clinician => Outcome.Allowed,
+        Who.Admin or Who.PatientA => Outcome.Forbidden,
+        _ => Outcome.NotFound,
+    };
+
+    private static IEnumerable<Rule> Rules(AccessWorld w) =>
+    [
+        new Rule("ANY /health", "GET", "/health", Public),
+        Api("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Public),
+        Api("POST", "/api/v1/auth/login", "/api/v1/auth/login", Public),
+        Api("POST", "/api/v1/auth/refresh", "/api/v1/auth/refresh", Public),
+
+        Api("GET", "/api/v1/patients", "/api/v1/patients", SignedIn),
+        Api("POST", "/api/v1/patients", "/api/v1/patients", StaffApi),
+        Api("GET", "/api/v1/patients/{id}", $"/api/v1/patients/{w.PatientA}", OwnRecord),
+        Api("GET", "/api/v1/patients/{id}/visits", $"/api/v1/patients/{w.PatientA}/visits", OwnRecord),
+        Api("POST", "/api/v1/patients/{id}/visits", $"/api/v1/patients/{w.PatientA}/visits", StaffApi),
+        Api("GET", "/api/v1/patients/{id}/timeline", $"/api/v1/patients/{w.PatientA}/timeline", OwnRecord),
+        Api("POST", "/api/v1/visits/{id}/photos", $"/api/v1/visits/{w.VisitA}/photos", StaffApi) with
+        {
+            Body = () => new MultipartFormDataContent { { new StringContent("front"), "view" } },
+        },
+        Api("GET", "/api/v1/photos/{id}", $"/api/v1/photos/{w.PhotoA}", OwnRecord),
+        Api("GET", "/api/v1/photos/{id}/media/{variant}", $"/api/v1/photos/{w.PhotoA}/media/thumb", OwnRecord),
+        Api("GET", "/api/v1/photos/{id}/media/{variant}", $"/api/v1/photos/{w.PhotoA}/media/display", OwnRecord),
+        Api("GET", "/api/v1/photos/{id}/media/{variant}", $"/api/v1/photos/{w.PhotoA}/media/original", Original),
+        Api("PUT", "/api/v1/photos/{id}/alignment/manual", $"/api/v1/photos/{w.PhotoA2}/alignment/manual", StaffApi),
+        Api("DELETE", "/api/v1/photos/{id}/alignment/manual", $"/api/v1/photos/{w.PhotoA2}/alignment/manual", StaffApi),
+        Api("PUT", "/api/v1/photos/{id}/baseline", $"/api/v1/photos/{w.PhotoA}/baseline", StaffApi),
+        Api("POST", "/api/v1/patients/{id}/exports", $"/api/v1/patients/{w.PatientA}/exports", StaffApi),
+        Api("GET", "/api/v1/patients/{id}/exports", $"/api/v1/patients/{w.PatientA}/exports", StaffApi),
+        Api("GET", "/api/v1/exports/{id}", $"/api/v1/exports/{w.ExportA}", StaffApi),
+        Api("GET", "/api/v1/exports/{id}/file", $"/api/v1/exports/{w.ExportA}/file", StaffApi),
+
+        Page("/login", "/login", Public),
+        Page("/logout", "/logout", _ => Outcome.SignIn), // GET only leads to the sign-in page; signing out is a POST
+        Page("/access-denied", "/access-denied", Public),
+        Page("/error", "/error", Public),
+        Page("/", "/", StaffPage),
+        Page("/patients", "/patients", StaffPage),
+        Page("/patients/{id:guid}", $"/patients/{w.PatientA}", StaffPage),
+        Page("/patients/{id:guid}/compare", $"/patients/{w.PatientA}/compare", StaffPage),
+        Page("/patients/{id:guid}/progression", $"/patients/{w.PatientA}/progression", StaffPage),
+        Page("/patients/{id:guid}/exports", $"/patients/{w.PatientA}/exports", StaffPage),
+        Page("/photos/{id:guid}", $"/photos/{w.PhotoA}", StaffPage),
+        Page("/photos/{id:guid}/align", $"/photos/{w.PhotoA2}/align", StaffPage),
+        Page("/visits/{visitId:guid}/upload", $"/visits/{w.VisitA}/upload", StaffPage),
+    ];
+}

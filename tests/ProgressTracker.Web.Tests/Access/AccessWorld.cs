@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Identity;
+using ProgressTracker.Web.Tests.Support;
+
+namespace ProgressTracker.Web.Tests.Access;
+
+/// <summary>Who asks in the access tests; <see cref="Anonymous"/> carries no credentials.</summary>
+public enum Who { Anonymous, PatientA, PatientB, Clinician, Marketing, Admin, Deactivated }
+
+/// <summary>
+/// One app with every kind of caller and two patients: A (linked to the PatientA account) with two visits, two
+/// ready photos and an export, and B (linked to PatientB) with one visit and photo. Each caller has a bearer token
+/// for the API and a cookie for pages; the deactivated account signed in while active, then was deactivated.
+/// </summary>
+public sealed class AccessWorld : IAsyncLifetime
+{
+    public TestApp App { get; private set; } = null!;
+    public string PatientA { get; private set; } = "";
+    public string PatientB { get; private set; } = "";
+    public string VisitA { get; private set; } = "";
+    public string VisitB { get; private set; } = "";
+    public string PhotoA { get; private set; } = "";
+    public string PhotoA2 { get; private set; } = "";
+    public string PhotoB { get; private set; } = "";
+    public string ExportA { get; private set; } = "";
+
+    private readonly Dictionary<Who, HttpClient> _api = [];
+    private readonly Dictionary<Who, HttpClient> _pages = [];
+    private readonly Dictionary<Who, string> _emails = [];
+
+    public HttpClient Api(Who who) => _api[who];
+    public HttpClient Pages(Who who) => _pages[who];
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync(StorageMode.Embedded);
+        var clinician = await ApiClient.SignInAsync(App);
+        PatientA = (await clinician.CreatePatientAsync()).GetProperty("id").GetString()!;
+        PatientB = (await clinician.CreatePatientAsync()).GetProperty("id").GetString()!;
+        VisitA = (await clinician.CreateVisitAsync(PatientA, "baseline", "2026-03-12")).GetProperty("id").GetString()!;
+        var visitA2 = (await clinician.CreateVisitAsync(PatientA, "follow-up", "2026-06-12")).GetProperty("id").GetString()!;
+        VisitB = (await clinician.CreateVisitAsync(PatientB)).GetProperty("id").GetString()!;
+        PhotoA = await clinician.UploadReadyAsync(VisitA, TestImages.Jpeg(seed: 1), "left-lateral");
+        PhotoA2 = await clinician.UploadReadyAsync(visitA2, TestImages.Jpeg(seed: 2), "left-lateral");
+        PhotoB = await clinician.UploadReadyAsync(VisitB, TestImages.Jpeg(seed: 3), "left-lateral");
+        var export = await clinician.Http.PostAsJsonAsync($"/api/v1/patients/{PatientA}/exports",
+            new { kind = "side-by-side", view = "left-lateral", photoIds = new[] { PhotoA, PhotoA2 }, aligned = false });
+        Assert.Equal(HttpStatusCode.Accepted, export.StatusCode);
+        ExportA = (await export.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        _emails[Who.Clinician] = TestApp.ClinicianEmail;
+        await AddAccountAsync(Who.PatientA, Roles.Patient, PatientA);
+        await AddAccountAsync(Who.PatientB, Roles.Patient, PatientB);
+        await AddAccountAsync(Who.Marketing, Roles.Marketing, null);
+        await AddAccountAsync(Who.Admin, Roles.Admin, null);
+        await AddAccountAsync(Who.Deactivated, Roles.Clinician, null);
+
+        _api[Who.Anonymous] = App.CreateClient();
+        _pages[Who.Anonymous] = App.CreateClient();
+        foreach (var (who, email) in _emails)
+        {
+            _api[who] = await BearerAsync(email);
+            _pages[who] = await CookieAsync(email);
+        }
+        await DeactivateAsync(_emails[Who.Deactivated]);
+    }
+
+    private async Task AddAccountAsync(Who who, string role, string? patientId)
+    {
+        var email = $"{who.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@access.test";
+        _emails[who] = email;
+        await using var scope = App.Services.CreateAsyncScope();
+        var (user, error) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+            .AddAsync(email, role, TestApp.Password, default);
+        Assert.True(user is not null, error);
+        if (patientId is null) return;
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var patient = await db.Patients.SingleAsync(p => p.Id == Guid.Parse(patientId));
+        patient.UserId = user.Id;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>What an admin's deactivation does to the account: the flag, a new security stamp.</summary>
+    private async Task DeactivateAsync(string email)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+        user.DeactivatedAt = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+    }
+
+    private async Task<HttpClient> BearerAsync(string email)
+    {
+        var http = App.CreateClient();
+        var response = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestApp.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private async Task<HttpClient> CookieAsync(string email)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = App.BaseAddress,
+        };
+        var html = await http.GetStringAsync("/login");
+        var token = new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")
+            ?.GetAttribute("value") ?? throw new InvalidOperationException("/login renders no antiforgery token.");
+        var response = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = TestApp.Password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return http;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var http in _api.Values.Concat(_pages.Values)) http.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+}
