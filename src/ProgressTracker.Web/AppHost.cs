@@ -67,6 +67,7 @@ public static class AppHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBytes * 8);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
             f.MultipartBodyLengthLimit = limits.MaxBytes * 8);
+        services.AddTransportSecurity(config);
 
         var web = builder.Build();
         Pipeline.Configure(web, role);

@@ -8,6 +8,7 @@ public static class Pipeline
 {
     public static void Configure(WebApplication app, HostRoleOptions role)
     {
+        app.UseTransportSecurity();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
