@@ -11,6 +11,7 @@ public static class Pipeline
         app.UseTransportSecurity();
         app.UseWhen(IsApi, api =>
         {
+            api.UseNoStoreByDefault();
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
