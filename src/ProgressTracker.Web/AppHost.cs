@@ -50,6 +50,7 @@ public static class AppHost
         services.AddBlobStorage(config, app);
         services.AddJobs(config, database, role);
         services.AddAppIdentity();
+        services.AddKeyProtection(config, database);
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
         services.AddAppHealthChecks();
