@@ -65,9 +65,7 @@ public static class AppHost
             o.Conventions.AuthorizeFolder("/", Policies.Staff);
             o.Conventions.AllowAnonymousToFolder("/Auth");
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBytes * 8);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
-            f.MultipartBodyLengthLimit = limits.MaxBytes * 8);
+        builder.AddRequestLimits(limits);
         services.AddTransportSecurity(config);
 
         var web = builder.Build();
