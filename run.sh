@@ -3,9 +3,10 @@
 # starts it on http://127.0.0.1:5080 (override with PT_URLS). `dotnet run` starts
 # the app in the project folder, so it keeps its data in src/ProgressTracker.Web/data
 # (the same place `dotnet run ... -- users add` uses) and seeds a demo clinic there on
-# first start. Extra arguments go to the app.
+# first start (Demo:Seed is off everywhere else). Extra arguments go to the app and win,
+# e.g. ./run.sh --Demo:Seed=false.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash infra/setup.sh
 exec dotnet run --project src/ProgressTracker.Web -c Release -- \
-  --urls "${PT_URLS:-http://127.0.0.1:5080}" "$@"
+  --urls "${PT_URLS:-http://127.0.0.1:5080}" --Demo:Seed=true "$@"

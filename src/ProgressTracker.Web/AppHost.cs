@@ -53,6 +53,7 @@ public static class AppHost
         services.AddJobs(config, database, role);
         services.AddAppIdentity();
         services.AddAccessRules();
+        services.AddKeyProtection(config, database);
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
         services.AddAppHealthChecks();
@@ -67,9 +68,8 @@ public static class AppHost
             o.Conventions.AuthorizeFolder("/", Policies.Staff);
             o.Conventions.AllowAnonymousToFolder("/Auth");
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBytes * 8);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
-            f.MultipartBodyLengthLimit = limits.MaxBytes * 8);
+        builder.AddRequestLimits(limits);
+        services.AddTransportSecurity(config);
 
         var web = builder.Build();
         Pipeline.Configure(web, role);

@@ -136,6 +136,14 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.Forbidden,
     };
 
+    /// <summary>Admins only, whatever the record.</summary>
+    private static Outcome AdminApi(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Admin => Outcome.Allowed,
+        _ => Outcome.Forbidden,
+    };
+
     /// <summary>Staff pages: patients and marketing have their own areas, not these.</summary>
     private static Outcome StaffPage(Who who) => who switch
     {
@@ -156,6 +164,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
     private static IEnumerable<Rule> Rules(AccessWorld w) =>
     [
         new Rule("ANY /health", "GET", "/health", Public),
+        new Rule("ANY /health/details", "GET", "/health/details", AdminApi),
         Api("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Public),
         Api("POST", "/api/v1/auth/login", "/api/v1/auth/login", Public),
         Api("POST", "/api/v1/auth/refresh", "/api/v1/auth/refresh", Public),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Identity;
 using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Hosting;
@@ -20,8 +21,39 @@ public abstract class HostingContract
         var response = await http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+
+        var admin = await SignInAdminAsync(App);
+        var details = await admin.Http.GetFromJsonAsync<JsonElement>("/health/details");
+        Assert.Equal("healthy", details.GetProperty("status").GetString());
         foreach (var check in new[] { "database", "blob-store", "job-storage" })
-            Assert.Equal("healthy", body.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
+            Assert.Equal("healthy", details.GetProperty("checks").GetProperty(check).GetProperty("status").GetString());
+    }
+
+    /// <summary>Anyone can ask whether the app is up; what is behind it (which store, which error) is for admins.</summary>
+    [Fact]
+    public async Task Health_details_are_for_admins_only()
+    {
+        using var anonymous = App.CreateClient();
+        var body = await anonymous.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal(["status"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/health/details")).StatusCode);
+        var asked = await anonymous.GetFromJsonAsync<JsonElement>("/health?details=true");
+        Assert.Equal(["status"], asked.EnumerateObject().Select(p => p.Name));
+
+        var clinician = await ApiClient.SignInAsync(App);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clinician.Http.GetAsync("/health/details")).StatusCode);
+        var asClinician = await clinician.Http.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal(["status"], asClinician.EnumerateObject().Select(p => p.Name));
+    }
+
+    protected static async Task<ApiClient> SignInAdminAsync(TestApp app)
+    {
+        const string email = "admin@test.local";
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+                .AddAsync(email, Roles.Admin, TestApp.Password, CancellationToken.None); // no-op if present
+        return await ApiClient.SignInAsync(app, email);
     }
 }
 
@@ -40,6 +72,27 @@ public sealed class HostingTests(EmbeddedAppFixture fixture) : HostingContract
         Directory.Delete(Path.Combine(app.DataDirectory, "blobs"), recursive: true);
         var response = await http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.DoesNotContain("blob", body.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+        var admin = await SignInAdminAsync(app);
+        using var details = await admin.Http.GetAsync("/health/details");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, details.StatusCode);
+        var checks = (await details.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks");
+        Assert.Equal("unhealthy", checks.GetProperty("blob-store").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_worker_answers_health_with_its_status_only()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded, role: "Worker");
+        using var http = app.CreateClient();
+        using var response = await http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["status"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/patients")).StatusCode);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace ProgressTracker.Web.Features.Demo;
 
 /// <summary>
 /// One demo login per role. Passwords are random per install (never a well-known default), kept in a file in the
-/// data folder that only the owner can read, and printed at each start so a newcomer can sign in at once.
+/// data folder that only the owner can read, and printed once, when they are made, so a newcomer can sign in at once.
 /// </summary>
 public static class DemoAccounts
 {
@@ -26,25 +26,25 @@ public static class DemoAccounts
     public static async Task SaveAsync(string dataPath, IEnumerable<(string Role, string Email, string Password)> accounts,
         CancellationToken ct)
     {
-        Directory.CreateDirectory(dataPath);
+        OwnerOnly.CreateFolder(dataPath);
         var path = FilePath(dataPath);
         await File.WriteAllLinesAsync(path, accounts.Select(a => $"{a.Role}\t{a.Email}\t{a.Password}"), ct);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
-    public static void Print(string dataPath, string? baseUrl)
+    public static void Print(TextWriter console, string dataPath, string? baseUrl)
     {
         var path = FilePath(dataPath);
         if (!File.Exists(path)) return;
-        Console.WriteLine();
-        Console.WriteLine($"  ProgressTracker demo clinic{(baseUrl is null ? "" : $" — open {baseUrl}")}");
+        console.WriteLine();
+        console.WriteLine($"  ProgressTracker demo clinic{(baseUrl is null ? "" : $" — open {baseUrl}")}");
         foreach (var line in File.ReadAllLines(path))
         {
             var parts = line.Split('\t');
-            if (parts.Length == 3) Console.WriteLine($"    {parts[0],-10} {parts[1],-22} password: {parts[2]}");
+            if (parts.Length == 3) console.WriteLine($"    {parts[0],-10} {parts[1],-22} password: {parts[2]}");
         }
-        Console.WriteLine($"  (kept in {path})");
-        Console.WriteLine();
+        console.WriteLine($"  (kept in {path})");
+        console.WriteLine();
     }
 }

@@ -1,6 +1,6 @@
 namespace ProgressTracker.Web.Features.Demo;
 
-/// <summary>Section "Demo". Seeding is on by default only for the embedded default.</summary>
+/// <summary>Section "Demo". Seeding is off unless asked for, and only ever on the embedded SQLite default.</summary>
 public sealed class DemoOptions
 {
     public const string Section = "Demo";

@@ -13,18 +13,25 @@ public sealed class DemoSeeder(
     AppDbContext db, UserAccounts accounts, UploadPhotoHandler uploads, AppOptions app, TimeProvider clock,
     ILogger<DemoSeeder> log)
 {
+    /// <summary>The passwords are shown once, when they are made; later starts only say where they are kept.</summary>
     public static async Task SeedIfEnabledAsync(IServiceProvider services, CancellationToken ct)
     {
         if (!services.GetRequiredService<DemoOptions>().Seed) return;
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
-        var config = services.GetRequiredService<IConfiguration>();
-        DemoAccounts.Print(services.GetRequiredService<AppOptions>().DataPath, config["urls"] ?? "http://127.0.0.1:5080");
+        bool seeded;
+        await using (var scope = services.CreateAsyncScope())
+            seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        var console = services.GetRequiredService<DemoAnnouncer>().Output;
+        var dataPath = services.GetRequiredService<AppOptions>().DataPath;
+        if (seeded)
+            DemoAccounts.Print(console, dataPath, services.GetRequiredService<IConfiguration>()["urls"] ?? "http://127.0.0.1:5080");
+        else if (File.Exists(DemoAccounts.FilePath(dataPath)))
+            console.WriteLine($"  Demo accounts and their passwords: {DemoAccounts.FilePath(dataPath)}");
     }
 
-    public async Task SeedAsync(CancellationToken ct)
+    /// <summary>Seeds an empty database; false (and nothing written) when it already has users or patients.</summary>
+    public async Task<bool> SeedAsync(CancellationToken ct)
     {
-        if (await db.Users.AnyAsync(ct) || await db.Patients.AnyAsync(ct)) return;
+        if (await db.Users.AnyAsync(ct) || await db.Patients.AnyAsync(ct)) return false;
         log.LogInformation("Seeding the demo clinic");
 
         var created = new List<(string, string, string)>();
@@ -42,6 +49,7 @@ public sealed class DemoSeeder(
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         foreach (var plan in DemoClinic.Patients(today))
             await SeedPatientAsync(plan, plan.LinkToPatientAccount ? patientUserId : null, ct);
+        return true;
     }
 
     private async Task SeedPatientAsync(DemoPatient plan, Guid? userId, CancellationToken ct)

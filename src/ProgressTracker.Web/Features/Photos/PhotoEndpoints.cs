@@ -1,5 +1,6 @@
 using ProgressTracker.Web.Features.Photos.Media;
 using ProgressTracker.Web.Features.Photos.Upload;
+using ProgressTracker.Web.Infrastructure.Hosting;
 
 namespace ProgressTracker.Web.Features.Photos;
 
@@ -10,6 +11,8 @@ public static class PhotoEndpoints
         api.MapPost("/visits/{id}/photos", UploadAsync).WithTags("Photos")
             .RequireAuthorization(Policies.Staff)
             .AddEndpointFilter<AntiforgeryForCookieCallers>()
+            .WithMetadata(new RequestSizeLimitAttribute(
+                RequestLimits.ApiUpload(api.ServiceProvider.GetRequiredService<ProgressTracker.Imaging.ImageLimits>())))
             .Accepts<UploadPhotoForm>("multipart/form-data")
             .WithSummary("Upload one photo (multipart fields 'file' and 'view'); 202 while it is processed, " +
                          "200 with the existing photo when the same bytes were already uploaded to this visit.");

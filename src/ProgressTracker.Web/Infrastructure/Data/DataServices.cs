@@ -25,9 +25,15 @@ public static class DataServices
     private static string SqliteConnection(IConfiguration config, AppOptions app)
     {
         var configured = config.GetConnectionString("Sqlite");
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        Directory.CreateDirectory(app.DataPath);
-        return $"Data Source={Path.Combine(app.DataPath, "progresstracker.db")}";
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            SqliteFiles.MakeOwnerOnly(configured);
+            return configured;
+        }
+        OwnerOnly.EnsureFolder(app.DataPath);
+        var connection = $"Data Source={Path.Combine(app.DataPath, "progresstracker.db")}";
+        SqliteFiles.MakeOwnerOnly(connection);
+        return connection;
     }
 
     /// <summary>Applies migrations; concurrent processes are serialised by EF's migration lock.</summary>

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ProgressTracker.Web.Features.Health;
 
 namespace ProgressTracker.Web.Infrastructure.Hosting;
 
@@ -8,8 +7,10 @@ public static class Pipeline
 {
     public static void Configure(WebApplication app, HostRoleOptions role)
     {
+        app.UseTransportSecurity();
         app.UseWhen(IsApi, api =>
         {
+            api.UseNoStoreByDefault();
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
@@ -24,8 +25,8 @@ public static class Pipeline
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
-        if (!role.ServesPages) return; // a worker process answers /health only
+        app.MapAppHealth();
+        if (!role.ServesPages) return; // a worker process answers /health (and /health/details) only
 
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();
@@ -34,20 +35,6 @@ public static class Pipeline
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
-
-    private static Task WriteHealthAsync(HttpContext ctx, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
-    {
-        ctx.Response.ContentType = "application/json";
-        return ctx.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString().ToLowerInvariant(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
-            {
-                status = e.Value.Status.ToString().ToLowerInvariant(),
-                description = e.Value.Description,
-            }),
-        }));
-    }
 }
 
 /// <summary>Medical photos: no sniffing, no referrer (media links may carry signatures), a tight CSP.</summary>

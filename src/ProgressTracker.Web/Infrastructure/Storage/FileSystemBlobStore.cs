@@ -1,6 +1,6 @@
 namespace ProgressTracker.Web.Infrastructure.Storage;
 
-/// <summary>Blobs as files under one root folder: the embedded default.</summary>
+/// <summary>Blobs as files under one root folder: the embedded default. Folders and files are owner-only.</summary>
 public sealed class FileSystemBlobStore : IBlobStore
 {
     private readonly string _root;
@@ -8,20 +8,19 @@ public sealed class FileSystemBlobStore : IBlobStore
     public FileSystemBlobStore(string root)
     {
         _root = Path.GetFullPath(root);
-        Directory.CreateDirectory(_root);
+        OwnerOnly.EnsureFolder(_root);
     }
 
     public async Task PutAsync(string key, Stream content, string contentType, bool overwrite, CancellationToken ct)
     {
         var path = PathOf(key);
         if (!overwrite && File.Exists(path)) throw new BlobAlreadyExistsException(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
         // Write beside the target, then rename: a crash never leaves a half-written blob under the real name.
         var temp = $"{path}.{Guid.NewGuid():N}.partial";
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920,
-                             FileOptions.Asynchronous))
+            await using (var file = new FileStream(temp, OwnerOnly.NewFile(81920)))
             {
                 await content.CopyToAsync(file, ct);
             }

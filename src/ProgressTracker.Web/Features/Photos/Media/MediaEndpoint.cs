@@ -2,11 +2,13 @@ namespace ProgressTracker.Web.Features.Photos.Media;
 
 /// <summary>
 /// The one door to photo bytes. Authorises first, then either redirects to a one-minute read-only link for that
-/// single blob (Azure) or streams it (filesystem). Derivative URLs carry the spec version, so they cache long.
+/// single blob (Azure) or streams it (filesystem). A derivative may stay in the browser's private cache but is
+/// revalidated on every use (no-cache + a strong ETag, answered with 304), so each reuse passes the access check
+/// again: a signed-out or refused user is not shown a photo from cache.
 /// </summary>
 public static class MediaEndpoint
 {
-    public static async Task<Results<RedirectHttpResult, FileStreamHttpResult, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<RedirectHttpResult, FileStreamHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         string id, string variant, RecordAccess access, IBlobStore blobs, StorageOptions storage,
         ClaimsPrincipal user, HttpContext http, CancellationToken ct, string? format = null)
     {
@@ -45,12 +47,18 @@ public static class MediaEndpoint
             return TypedResults.Redirect(direct.ToString());
         }
 
+        if (kind == BlobVariant.Original)
+            http.Response.Headers.CacheControl = "private, no-store";
+        else
+        {
+            var etag = MediaETag.Of(key);
+            http.Response.Headers.CacheControl = "private, no-cache";
+            http.Response.Headers.ETag = etag.ToString();
+            if (MediaETag.Matches(http.Request, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
         var stream = await blobs.OpenReadAsync(key, ct);
         if (stream is null)
             return MediaMissing.ToProblem();
-        http.Response.Headers.CacheControl = kind == BlobVariant.Original
-            ? "private, no-store"
-            : "private, max-age=31536000, immutable";
         var contentType = kind == BlobVariant.Original ? OriginalFormats.ContentTypeOfExtension(photo.OriginalFormat)
             : encoding == ImageEncoding.WebP ? "image/webp" : "image/jpeg";
         return TypedResults.Stream(stream, contentType,
