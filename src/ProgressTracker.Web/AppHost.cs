@@ -51,7 +51,9 @@ public static class AppHost
         var database = services.AddAppData(config, app);
         services.AddBlobStorage(config, app);
         services.AddJobs(config, database, role);
-        services.AddAppIdentity();
+        // "On by default outside the demo": the demo is whatever seeds the demo clinic (SQLite unless told otherwise).
+        services.AddAppIdentity(config, demo: config.GetValue("Demo:Seed", database == DatabaseProvider.Sqlite));
+        services.AddAppRateLimits(config);
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
         services.AddAppHealthChecks();

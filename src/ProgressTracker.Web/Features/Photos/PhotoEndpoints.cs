@@ -10,6 +10,7 @@ public static class PhotoEndpoints
         api.MapPost("/visits/{id}/photos", UploadAsync).WithTags("Photos")
             .RequireAuthorization(Policies.Staff)
             .AddEndpointFilter<AntiforgeryForCookieCallers>()
+            .RequireRateLimiting(Infrastructure.Hosting.RateLimitPolicies.Upload)
             .Accepts<UploadPhotoForm>("multipart/form-data")
             .WithSummary("Upload one photo (multipart fields 'file' and 'view'); 202 while it is processed, " +
                          "200 with the existing photo when the same bytes were already uploaded to this visit.");
