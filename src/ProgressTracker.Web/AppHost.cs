@@ -51,9 +51,11 @@ public static class AppHost
         var database = services.AddAppData(config, app);
         services.AddBlobStorage(config, app);
         services.AddJobs(config, database, role);
-        services.AddAppIdentity();
+        // "On by default outside the demo": the demo is whatever seeds the demo clinic (off unless asked for).
+        services.AddAppIdentity(config, demo: config.GetValue("Demo:Seed", false));
         services.AddAccessRules();
         services.AddKeyProtection(config, database);
+        services.AddAppRateLimits(config);
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
         services.AddAppHealthChecks();

@@ -58,7 +58,11 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
                 using var response = await client.SendAsync(request);
                 var actual = Classify(response);
                 if (actual != expected)
-                    failures.AppendLine($"{rule.Method} {rule.Url} as {who}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                {
+                    var body = await response.Content.ReadAsStringAsync();
+                    failures.AppendLine($"{rule.Method} {rule.Url} as {who}: expected {expected}, got {actual} " +
+                                        $"({(int)response.StatusCode} {response.Headers.Location} {body[..Math.Min(body.Length, 200)]})");
+                }
             }
         }
         Assert.True(failures.Length == 0, "\n" + failures);
@@ -169,6 +173,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("POST", "/api/v1/auth/login", "/api/v1/auth/login", Public),
         Api("POST", "/api/v1/auth/refresh", "/api/v1/auth/refresh", Public),
 
+        Api("GET", "/api/v1/me", "/api/v1/me", SignedIn),
         Api("GET", "/api/v1/patients", "/api/v1/patients", SignedIn),
         Api("POST", "/api/v1/patients", "/api/v1/patients", StaffApi),
         Api("GET", "/api/v1/patients/{id}", $"/api/v1/patients/{w.PatientA}", OwnRecord),
@@ -204,5 +209,10 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Page("/photos/{id:guid}", $"/photos/{w.PhotoA}", StaffPage),
         Page("/photos/{id:guid}/align", $"/photos/{w.PhotoA2}/align", StaffPage),
         Page("/visits/{visitId:guid}/upload", $"/visits/{w.VisitA}/upload", StaffPage),
+        Page("/account/security", "/account/security", SignedIn),
+        Page("/login/second-factor", "/login/second-factor", _ => Outcome.SignIn), // only after a password
+
+        // Last: signing out ends every session of the account, so no later row could use it.
+        Api("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", SignedIn),
     ];
 }

@@ -40,7 +40,8 @@ public sealed class AccessWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync(StorageMode.Embedded);
+        // Account state is re-read on every request here, so the deactivated account is refused at once.
+        App = await TestApp.StartAsync(StorageMode.Embedded, extraSettings: "--Auth:AccountCheckInterval=00:00:00");
         var clinician = await ApiClient.SignInAsync(App);
         PatientA = (await clinician.CreatePatientAsync()).GetProperty("id").GetString()!;
         PatientB = (await clinician.CreatePatientAsync()).GetProperty("id").GetString()!;

@@ -67,6 +67,8 @@ public sealed class TestApp : IAsyncDisposable
         {
             "--urls=http://127.0.0.1:0", $"--App:DataDirectory={data}", $"--Demo:Seed={seedDemo}",
             "--Jobs:PollInterval=00:00:00.200", "--Jobs:SweepInterval=00:00:01", "--Logging:LogLevel:Default=Warning",
+            // Most tests sign in with a password only; the second-factor tests turn the requirement back on.
+            "--Auth:RequireSecondFactor=false",
         };
         if (mode == StorageMode.Production)
         {

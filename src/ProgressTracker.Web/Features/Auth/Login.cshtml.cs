@@ -1,8 +1,10 @@
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using ProgressTracker.Web.Infrastructure.Hosting;
 
 namespace ProgressTracker.Web.Features.Auth;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+[EnableRateLimiting(RateLimitPolicies.Login)]
+public sealed class LoginModel(PasswordCheck passwords, AppSignInManager signIn, SignInEvents events) : PageModel
 {
     public string? Email { get; private set; }
     public string? Error { get; private set; }
@@ -10,7 +12,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 
     public void OnGet(string? returnUrl) => ReturnUrl = SafeReturnUrl(returnUrl);
 
-    public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl, CancellationToken ct)
     {
         Email = email;
         ReturnUrl = SafeReturnUrl(returnUrl);
@@ -19,12 +21,20 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             Error = "Enter your email and password.";
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(ReturnUrl);
-        Error = result.IsLockedOut
-            ? "Too many failed attempts. This account is locked for a few minutes."
-            : "The email or password is not correct.";
-        return Page();
+        var outcome = await passwords.CheckAsync(email, password);
+        var result = outcome is { Succeeded: true, User: { } user }
+            ? await signIn.CompletePasswordSignInAsync(user)
+            : outcome.Result;
+        if (result.RequiresTwoFactor) return RedirectToPage("/Auth/SecondFactor", new { returnUrl = ReturnUrl });
+        if (!result.Succeeded)
+        {
+            await events.FailedAsync(outcome.User, result, "page", ct);
+            Error = AuthEndpoints.SignInFailed;
+            return Page();
+        }
+        await events.SucceededAsync(outcome.User!, "page: password", ct);
+        // Staff who still need a second factor are sent on to enrol by AccountChecks.
+        return LocalRedirect(ReturnUrl);
     }
 
     /// <summary>Only local paths: a crafted link must not bounce a user to another site after signing in.</summary>

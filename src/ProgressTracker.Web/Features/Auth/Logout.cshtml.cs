@@ -1,14 +1,13 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ProgressTracker.Web.Features.Auth;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LogoutModel(SignInEvents events) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Auth/Login");
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>Ends every session of the account (see <see cref="SignInEvents.SignOutAsync"/>), not only this cookie.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await signIn.SignOutAsync();
+        await events.SignOutAsync(User, ct);
         return RedirectToPage("/Auth/Login");
     }
 }

@@ -26,6 +26,11 @@ public sealed class ErrorModel : PageModel
             Title = "Not allowed";
             Message = "Your account does not have access to this page.";
         }
+        else if (status == 429)
+        {
+            Title = "Too many attempts";
+            Message = "Please wait a minute, then try again.";
+        }
         else if (status is >= 400 and < 500)
         {
             Title = "The request could not be handled";

@@ -13,6 +13,7 @@ public static class PhotoEndpoints
             .AddEndpointFilter<AntiforgeryForCookieCallers>()
             .WithMetadata(new RequestSizeLimitAttribute(
                 RequestLimits.ApiUpload(api.ServiceProvider.GetRequiredService<ProgressTracker.Imaging.ImageLimits>())))
+            .RequireRateLimiting(Infrastructure.Hosting.RateLimitPolicies.Upload)
             .Accepts<UploadPhotoForm>("multipart/form-data")
             .WithSummary("Upload one photo (multipart fields 'file' and 'view'); 202 while it is processed, " +
                          "200 with the existing photo when the same bytes were already uploaded to this visit.");

@@ -21,7 +21,9 @@ public static class Pipeline
         });
         app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<AccountChecks>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

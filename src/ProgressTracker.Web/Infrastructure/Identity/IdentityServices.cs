@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -10,8 +12,10 @@ public static class IdentityServices
     /// <summary>Pages sign in with a cookie, API clients with a bearer token; one scheme picks per request.</summary>
     public const string CookieOrBearer = "CookieOrBearer";
 
-    public static void AddAppIdentity(this IServiceCollection services)
+    public static void AddAppIdentity(this IServiceCollection services, IConfiguration config, bool demo)
     {
+        var auth = AuthOptions.From(config, demo);
+        services.AddSingleton(auth);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieOrBearer;
@@ -20,7 +24,7 @@ public static class IdentityServices
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = ctx =>
                     UsesBearerToken(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = auth.AccessTokenLifetime)
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>
@@ -31,8 +35,10 @@ public static class IdentityServices
             o.Cookie.Name = "pt.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = auth.IdleTimeout;
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLifetime.StampIssuedAt;
+            o.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
             // API callers get status codes (turned into ProblemDetails), never a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => StatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
@@ -42,7 +48,7 @@ public static class IdentityServices
             {
                 o.User.RequireUniqueEmail = true;
                 o.Stores.SchemaVersion = IdentityStoreSchema.Version;
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 8;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
@@ -51,6 +57,23 @@ public static class IdentityServices
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // Ours replaces Identity's everywhere, including inside the security-stamp validators.
+        services.AddScoped<AppSignInManager>();
+        services.AddScoped<SignInManager<AppUser>>(sp => sp.GetRequiredService<AppSignInManager>());
+        // Cookies re-read the account (stamp, deactivation, lockout) at this interval; bearer tokens per request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = auth.AccountCheckInterval);
+        // One clock for sessions and tokens, so tests can move it (FakeTimeProvider).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddSingleton<AccountStates>();
+        services.AddScoped<PasswordCheck>();
+        services.AddScoped<RefreshTokens>();
+        services.AddScoped<AccessTokens>();
+        services.AddScoped<SignInEvents>();
+        services.AddScoped<SecondFactorCheck>();
 
         // Keys in the database: every web process signs and reads the same cookies and tokens, and restarts
         // do not sign everyone out.

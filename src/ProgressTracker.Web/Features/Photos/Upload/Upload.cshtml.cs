@@ -6,6 +6,7 @@ namespace ProgressTracker.Web.Features.Photos.Upload;
 /// Upload several photos to one visit. Without JavaScript: one file input per standardized view, posted here. With
 /// it, upload.js swaps in a drop zone that sends each file to the API with its own progress and processing state.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Hosting.RateLimitPolicies.Upload)]
 public sealed class UploadModel(RecordAccess access, UploadPhotoHandler upload, ImageLimits limits, AppDbContext db)
     : VisitPageModel(access)
 {

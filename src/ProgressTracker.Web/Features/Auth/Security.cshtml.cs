@@ -1,0 +1,78 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+
+namespace ProgressTracker.Web.Features.Auth;
+
+/// <summary>
+/// The account's second factor: enrol an authenticator app (QR code and key, then recovery codes shown once).
+/// In the anonymous Auth folder so a staff account that must enrol can reach it; it checks the sign-in itself.
+/// </summary>
+public sealed class SecurityModel(UserManager<AppUser> users, IUserStore<AppUser> store, AppSignInManager signIn, AccountStates states,
+    IAuditTrail audit, AuthOptions auth) : PageModel
+{
+    private const string Issuer = "ProgressTracker";
+
+    public bool Enabled { get; private set; }
+    public bool Required { get; private set; }
+    public string? SharedKey { get; private set; }
+    public string? QrCode { get; private set; }
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+    public string? Error { get; private set; }
+    public string ReturnUrl { get; private set; } = "/patients";
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        await LoadAsync(user, returnUrl);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string? code, string? returnUrl, CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        var digits = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+        {
+            Error = "That code is not correct. Check that the app shows ProgressTracker and enter its current code.";
+            await LoadAsync(user, returnUrl);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true); // changes the security stamp: other sessions end
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
+        states.Forget(user.Id);
+        await signIn.RefreshSignInAsync(user); // this session continues with the new stamp
+        await audit.RecordAsync(new AuditEvent(AuditActions.SecondFactorEnabled, ActorId: user.Id, Detail: "authenticator"), ct);
+        await LoadAsync(user, returnUrl);
+        return Page();
+    }
+
+    private async Task LoadAsync(AppUser user, string? returnUrl)
+    {
+        ReturnUrl = Url.IsLocalUrl(returnUrl) && returnUrl != "/" ? returnUrl! : "/patients";
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        Required = auth.SecondFactorRequired && StaffRoles.Includes(User);
+        if (Enabled) return;
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            // Not ResetAuthenticatorKeyAsync: that also renews the security stamp, so merely opening this page would
+            // end the account's other sessions. A key that is not yet enabled protects nothing, so no stamp change.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
+        }
+        SharedKey = Grouped(key!);
+        var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? "account");
+        var uri = $"otpauth://totp/{Issuer}:{account}?secret={key}&issuer={Issuer}&digits=6";
+        QrCode = QrSvg.Render(uri, "QR code for your authenticator app");
+    }
+
+    /// <summary>The key in groups of four, easier to type into an app by hand.</summary>
+    private static string Grouped(string key)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        return text.ToString().TrimEnd().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ProgressTracker.Web.Tests.Support;
+using static ProgressTracker.Web.Tests.Auth.AuthTestKit;
+
+namespace ProgressTracker.Web.Tests.Auth;
+
+/// <summary>Login (page and API), refresh and upload are limited per client address: 429 with Retry-After.</summary>
+[Trait(Tier.Name, Tier.Fast)]
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Over_the_limit_answers_429_with_retry_after()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded, "All", false,
+            "--RateLimits:Login:PermitLimit=3", "--RateLimits:Refresh:PermitLimit=1", "--RateLimits:Upload:PermitLimit=1");
+        var api = await ApiClient.SignInAsync(app); // 1 of 3
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiLoginAsync(app, "x@auth.test", "Wrong-password-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/login")).StatusCode); // reading the page is free
+        Assert.Equal(HttpStatusCode.OK, (await PageLoginAsync(CookieClient(app), "x@auth.test", "Wrong-password-1")).StatusCode);
+
+        await AssertLimitedAsync(await ApiLoginAsync(app, TestApp.ClinicianEmail), api: true);
+        await AssertLimitedAsync(await PageLoginAsync(CookieClient(app), TestApp.ClinicianEmail), api: false);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(app, "not-a-token")).StatusCode);
+        await AssertLimitedAsync(await RefreshAsync(app, "not-a-token"), api: true);
+
+        var visit = Guid.NewGuid().ToString();
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await api.UploadAsync(visit, TestImages.Jpeg())).StatusCode);
+        await AssertLimitedAsync(await api.UploadAsync(visit, TestImages.Jpeg()), api: true);
+    }
+
+    private static async Task AssertLimitedAsync(HttpResponseMessage response, bool api)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single(),
+            System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        if (!api) return;
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(429, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using ProgressTracker.Web.Infrastructure.Identity;
+using ProgressTracker.Web.Tests.Support;
+using static ProgressTracker.Web.Tests.Auth.AuthTestKit;
+
+namespace ProgressTracker.Web.Tests.Auth;
+
+/// <summary>
+/// Sessions end: after 30 idle minutes, at the absolute cap however active, and within 30 s once the account is
+/// deactivated, locked out or its security stamp changes — for cookies and bearer tokens alike. The app runs on a
+/// FakeTimeProvider so the test moves time instead of waiting.
+/// </summary>
+[Trait(Tier.Name, Tier.Fast)]
+public sealed class SessionTests
+{
+    private static async Task<(TestApp App, FakeTimeProvider Clock)> StartAsync(params string[] settings)
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var app = await TestApp.StartAsync(StorageMode.Embedded, s => s.AddSingleton<TimeProvider>(clock),
+            extraSettings: settings);
+        return (app, clock);
+    }
+
+    [Fact]
+    public async Task Deactivated_or_locked_out_accounts_lose_cookie_and_token_within_30_seconds()
+    {
+        var (app, clock) = await StartAsync();
+        await using var _ = app;
+        foreach (var change in new Func<Microsoft.AspNetCore.Identity.UserManager<AppUser>, AppUser, Task>[]
+                 {
+                     async (users, u) =>
+                     {
+                         u.DeactivatedAt = clock.GetUtcNow();
+                         await users.UpdateAsync(u);
+                         await users.UpdateSecurityStampAsync(u);
+                     },
+                     (users, u) => users.SetLockoutEndDateAsync(u, clock.GetUtcNow().AddHours(1)),
+                 })
+        {
+            var user = await AddUserAsync(app, Roles.Clinician);
+            var cookie = CookieClient(app);
+            Assert.Equal(HttpStatusCode.Redirect, (await PageLoginAsync(cookie, user.Email!)).StatusCode);
+            var bearer = Bearer(app, (await TokensAsync(app, user.Email!)).GetProperty("accessToken").GetString()!);
+            Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/api/v1/me")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+
+            await ChangeUserAsync(app, user.Id, change);
+            clock.Advance(TimeSpan.FromSeconds(31));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/v1/me")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_cookie_ends_after_30_idle_minutes_and_at_the_absolute_cap_however_active()
+    {
+        var (app, clock) = await StartAsync("--Auth:SessionLifetime=01:00:00");
+        await using var _ = app;
+        var user = await AddUserAsync(app, Roles.Clinician);
+
+        var idle = CookieClient(app);
+        await PageLoginAsync(idle, user.Email!);
+        clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(HttpStatusCode.OK, (await idle.GetAsync("/api/v1/me")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await idle.GetAsync("/api/v1/me")).StatusCode);
+
+        var busy = CookieClient(app);
+        await PageLoginAsync(busy, user.Email!);
+        foreach (var minutes in new[] { 20, 20, 15 }) // active at 20, 40 and 55 minutes after sign-in
+        {
+            clock.Advance(TimeSpan.FromMinutes(minutes));
+            Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/api/v1/me")).StatusCode);
+        }
+        clock.Advance(TimeSpan.FromMinutes(10)); // 65 minutes after sign-in, last request 10 minutes ago
+        Assert.Equal(HttpStatusCode.Unauthorized, (await busy.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Access_tokens_last_15_minutes()
+    {
+        var (app, clock) = await StartAsync();
+        await using var _ = app;
+        var user = await AddUserAsync(app, Roles.Clinician);
+        var bearer = Bearer(app, (await TokensAsync(app, user.Email!)).GetProperty("accessToken").GetString()!);
+        clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+    }
+}
