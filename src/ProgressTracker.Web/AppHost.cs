@@ -64,6 +64,7 @@ public static class AppHost
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/", Policies.Staff);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AllowAnonymousToFolder("/Auth");
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBytes * 8);
@@ -89,6 +90,7 @@ public static class AppHost
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
         services.AddExportsFeature(role);
+        services.AddAuditFeature();
     }
 
     internal static void MapApi(this IEndpointRouteBuilder endpoints)
@@ -101,6 +103,7 @@ public static class AppHost
         api.MapTimelineEndpoints();
         api.MapAlignmentEndpoints();
         api.MapExportEndpoints();
+        api.MapAuditEndpoints();
     }
 }
 

@@ -2,18 +2,22 @@ namespace ProgressTracker.Web.Features.Audit;
 
 /// <summary>
 /// Inserts one row per event through its own DbContext, so an audit write never saves (or is rolled back with)
-/// the half-done changes of the request's context. The chain hash is added later by the sealer.
+/// the half-done changes of the request's context. The chain hash is added later by the sealer, so the request
+/// pays for one small insert and takes no lock on the chain (docs/security-audit.md has the figures).
 /// </summary>
 public sealed class DatabaseAuditTrail(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock,
-    ILogger<DatabaseAuditTrail> log) : IAuditTrail
+    AuditSealer sealer, ILogger<DatabaseAuditTrail> log) : IAuditTrail
 {
+    /// <summary>Set on a request once it has an access.denied entry, so the status-code safety net adds no second.</summary>
+    public const string DeniedRecorded = "audit.denied-recorded";
+
     public async Task RecordAsync(AuditEvent entry, CancellationToken ct = default)
     {
         var context = http.HttpContext;
         var user = context?.User;
         var row = new AuditEntry
         {
-            At = clock.GetUtcNow(),
+            At = AuditChain.Truncate(clock.GetUtcNow()),
             ActorId = entry.ActorId ?? (user is null ? null : CurrentUser.Id(user)),
             ActorRole = entry.ActorRole ?? (user is null ? null : Roles.All.FirstOrDefault(user.IsInRole)),
             Action = entry.Action,
@@ -22,7 +26,7 @@ public sealed class DatabaseAuditTrail(IServiceScopeFactory scopes, IHttpContext
             PatientId = entry.PatientId,
             Outcome = entry.Outcome,
             Ip = context?.Connection.RemoteIpAddress?.ToString(),
-            Detail = entry.Detail,
+            Detail = entry.Detail is { Length: > 500 } text ? text[..500] : entry.Detail,
         };
         try
         {
@@ -30,6 +34,8 @@ public sealed class DatabaseAuditTrail(IServiceScopeFactory scopes, IHttpContext
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             db.AuditEntries.Add(row);
             await db.SaveChangesAsync(CancellationToken.None); // a cancelled request still leaves its trace
+            if (entry.Action == AuditActions.AccessDenied && context is not null) context.Items[DeniedRecorded] = true;
+            sealer.Nudge();
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
         {
