@@ -65,8 +65,11 @@ public sealed class IndexModel(AuditQuery query, AuditVerifier verifier, AuditCh
         return new EmptyResult();
     }
 
-    /// <summary>Ids are shown by their first eight characters; the full id is in the title and the CSV.</summary>
-    public static string Short(string? id) => id is null ? "" : id.Length <= 8 ? id : id[..8];
+    /// <summary>
+    /// Ids are shown by their last eight characters (the first ones of a version-7 id are its time, alike for records
+    /// made together); the full id is in the title and the CSV.
+    /// </summary>
+    public static string Short(string? id) => id is null ? "" : id.Length <= 8 ? id : "…" + id[^8..];
 
     private async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
