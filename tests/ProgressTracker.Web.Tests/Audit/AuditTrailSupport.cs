@@ -11,6 +11,7 @@ internal static class AuditTrailSupport
 {
     public static async Task<List<AuditEntry>> EntriesAsync(TestApp app, Func<IQueryable<AuditEntry>, IQueryable<AuditEntry>>? filter = null)
     {
+        await FlushAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var query = db.AuditEntries.AsNoTracking();
@@ -30,8 +31,15 @@ internal static class AuditTrailSupport
                 ResourceId: Guid.NewGuid().ToString(), PatientId: Guid.NewGuid(), Detail: $"test {i}"));
     }
 
-    public static Task<int> SealAsync(TestApp app) =>
-        app.Services.GetRequiredService<AuditSealer>().SealAsync(CancellationToken.None);
+    /// <summary>Requests hand their entries to a background writer; this waits until it has written them.</summary>
+    public static Task FlushAsync(TestApp app) =>
+        app.Services.GetRequiredService<AuditWriter>().FlushAsync(CancellationToken.None);
+
+    public static async Task<int> SealAsync(TestApp app)
+    {
+        await FlushAsync(app);
+        return await app.Services.GetRequiredService<AuditSealer>().SealAsync(CancellationToken.None);
+    }
 
     public static async Task<AuditVerification> VerifyAsync(TestApp app)
     {

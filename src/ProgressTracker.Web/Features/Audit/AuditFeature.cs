@@ -10,6 +10,8 @@ public static class AuditFeature
     {
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddSingleton<AuditChainStatus>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditQuery>();

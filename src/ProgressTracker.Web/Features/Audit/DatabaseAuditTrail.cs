@@ -1,12 +1,13 @@
 namespace ProgressTracker.Web.Features.Audit;
 
 /// <summary>
-/// Inserts one row per event through its own DbContext, so an audit write never saves (or is rolled back with)
-/// the half-done changes of the request's context. The chain hash is added later by the sealer, so the request
-/// pays for one small insert and takes no lock on the chain (docs/security-audit.md has the figures).
+/// Builds the row from the event and the current request and hands it to <see cref="AuditWriter"/>, which inserts it
+/// through its own DbContext, so an audit write never saves (or is rolled back with) the half-done changes of the
+/// request's context. The chain hash is added later by the sealer: the request neither waits for an insert nor
+/// takes a lock on the chain (docs/benchmarks.md has the figures).
 /// </summary>
-public sealed class DatabaseAuditTrail(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock,
-    AuditSealer sealer, ILogger<DatabaseAuditTrail> log) : IAuditTrail
+public sealed class DatabaseAuditTrail(AuditWriter writer, IHttpContextAccessor http, TimeProvider clock)
+    : IAuditTrail
 {
     /// <summary>Set on a request once it has an access.denied entry, so the status-code safety net adds no second.</summary>
     public const string DeniedRecorded = "audit.denied-recorded";
@@ -28,19 +29,7 @@ public sealed class DatabaseAuditTrail(IServiceScopeFactory scopes, IHttpContext
             Ip = context?.Connection.RemoteIpAddress?.ToString(),
             Detail = entry.Detail is { Length: > 500 } text ? text[..500] : entry.Detail,
         };
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.AuditEntries.Add(row);
-            await db.SaveChangesAsync(CancellationToken.None); // a cancelled request still leaves its trace
-            if (entry.Action == AuditActions.AccessDenied && context is not null) context.Items[DeniedRecorded] = true;
-            sealer.Nudge();
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
-        {
-            log.LogError(e, "Could not write audit entry {Action} for {ResourceType} {ResourceId}",
-                entry.Action, entry.ResourceType, entry.ResourceId);
-        }
+        if (entry.Action == AuditActions.AccessDenied && context is not null) context.Items[DeniedRecorded] = true;
+        await writer.WriteAsync(row, CancellationToken.None); // a cancelled request still leaves its trace
     }
 }
