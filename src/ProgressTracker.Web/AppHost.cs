@@ -68,6 +68,7 @@ public static class AppHost
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/", Policies.Staff);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AllowAnonymousToFolder("/Auth");
         });
         builder.AddRequestLimits(limits);
@@ -92,6 +93,7 @@ public static class AppHost
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
         services.AddExportsFeature(role);
+        services.AddAuditFeature();
     }
 
     internal static void MapApi(this IEndpointRouteBuilder endpoints)
@@ -104,6 +106,7 @@ public static class AppHost
         api.MapTimelineEndpoints();
         api.MapAlignmentEndpoints();
         api.MapExportEndpoints();
+        api.MapAuditEndpoints();
     }
 }
 

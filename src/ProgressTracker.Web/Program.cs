@@ -1,7 +1,9 @@
 using ProgressTracker.Web;
+using ProgressTracker.Web.Features.Audit;
 using ProgressTracker.Web.Infrastructure.Hosting;
 
 if (UsersCommand.Matches(args)) return await UsersCommand.RunAsync(args);
+if (AuditCommand.Matches(args)) return await AuditCommand.RunAsync(args);
 
 var app = AppHost.Build(args);
 await AppHost.InitializeAsync(app);

@@ -148,6 +148,14 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.Forbidden,
     };
 
+    /// <summary>Admin pages.</summary>
+    private static Outcome AdminPage(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Admin => Outcome.Allowed,
+        _ => Outcome.DeniedPage,
+    };
+
     /// <summary>Staff pages: patients and marketing have their own areas, not these.</summary>
     private static Outcome StaffPage(Who who) => who switch
     {
@@ -196,6 +204,9 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("GET", "/api/v1/exports/{id}", $"/api/v1/exports/{w.ExportA}", StaffApi),
         Api("GET", "/api/v1/exports/{id}/file", $"/api/v1/exports/{w.ExportA}/file", StaffApi),
 
+        Api("GET", "/api/v1/admin/audit", "/api/v1/admin/audit", AdminApi),
+        Api("GET", "/api/v1/admin/audit/verify", "/api/v1/admin/audit/verify", AdminApi),
+
         Page("/login", "/login", Public),
         Page("/logout", "/logout", _ => Outcome.SignIn), // GET only leads to the sign-in page; signing out is a POST
         Page("/access-denied", "/access-denied", Public),
@@ -209,6 +220,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Page("/photos/{id:guid}", $"/photos/{w.PhotoA}", StaffPage),
         Page("/photos/{id:guid}/align", $"/photos/{w.PhotoA2}/align", StaffPage),
         Page("/visits/{visitId:guid}/upload", $"/visits/{w.VisitA}/upload", StaffPage),
+        Page("/admin/audit", "/admin/audit", AdminPage),
         Page("/account/security", "/account/security", SignedIn),
         Page("/login/second-factor", "/login/second-factor", _ => Outcome.SignIn), // only after a password
 

@@ -12,7 +12,7 @@ public sealed record LandmarkPairDto(PointDto Photo, PointDto Baseline);
 /// </summary>
 public sealed class ManualAlignmentHandler(
     AppDbContext db, BaselineResolver baselines, AlignedDerivatives aligned,
-    PhotoPipeline pipeline, TimeProvider clock)
+    PhotoPipeline pipeline, TimeProvider clock, IAuditTrail audit)
 {
     public async Task<Result<Photo>> ApplyAsync(Photo photo, IReadOnlyList<LandmarkPairDto> pairs, CancellationToken ct)
     {
@@ -48,6 +48,7 @@ public sealed class ManualAlignmentHandler(
             return CannotAlign("The processed image could not be read; reprocess the photo first.");
         }
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditEvents.OfPhoto(AuditActions.AlignmentChanged, photo, "manual"), ct);
         return photo;
     }
 
@@ -57,6 +58,7 @@ public sealed class ManualAlignmentHandler(
     {
         photo.Alignment.Invalidate(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditEvents.OfPhoto(AuditActions.AlignmentChanged, photo, "reset to automatic"), ct);
         pipeline.Enqueue(PhotoStep.Align, photo.Id);
     }
 
@@ -77,6 +79,7 @@ public sealed class ManualAlignmentHandler(
             .ToListAsync(ct);
         foreach (var p in ofView) p.Alignment.Invalidate(now);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditEvents.OfPhoto(AuditActions.BaselineChanged, photo, EnumNames.ToKebab(photo.View)), ct);
         foreach (var p in ofView) pipeline.Enqueue(PhotoStep.Align, p.Id);
         return photo;
     }

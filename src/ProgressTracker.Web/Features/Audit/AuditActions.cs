@@ -19,6 +19,8 @@ public static class AuditActions
     public const string VisitCreated = "visit.created";
     public const string VisitChanged = "visit.changed";
     public const string PhotoUploaded = "photo.uploaded";
+    /// <summary>The photo's record (status, links) through the API; its image is <see cref="PhotoViewed"/>.</summary>
+    public const string PhotoRead = "photo.read";
     public const string PhotoViewed = "photo.viewed";
     public const string PhotoOriginalDownloaded = "photo.original-downloaded";
     public const string AlignmentChanged = "alignment.changed";
@@ -35,4 +37,10 @@ public static class AuditActions
 
     public const string AccessDenied = "access.denied";
     public const string AuditVerified = "audit.verified";
+    public const string AuditExported = "audit.exported";
+
+    /// <summary>Every action above, for the admin page's filter.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToList();
 }

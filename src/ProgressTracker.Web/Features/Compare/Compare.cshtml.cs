@@ -10,8 +10,8 @@ public enum CompareMode { Side, Slider, Overlay }
 /// Before/after for one view: any two processed photos (default: the baseline against the latest), shown side by
 /// side, as a wipe, or as an onion-skin overlay, aligned to the baseline or as taken.
 /// </summary>
-public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock)
-    : ViewFramesPageModel(access, timeline, clock)
+public sealed class CompareModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock,
+    IAuditTrail audit) : ViewFramesPageModel(access, timeline, clock, audit)
 {
     public ViewFrame? Before { get; private set; }
     public ViewFrame? After { get; private set; }

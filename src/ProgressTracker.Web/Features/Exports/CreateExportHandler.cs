@@ -7,7 +7,7 @@ namespace ProgressTracker.Web.Features.Exports;
 /// Checks an export request against the patient's photos, stores it as Pending and queues its rendering. Every
 /// refusal is a 400 whose detail names the photo or value at fault and what to choose instead.
 /// </summary>
-public sealed class CreateExportHandler(AppDbContext db, JobQueue queue, TimeProvider clock)
+public sealed class CreateExportHandler(AppDbContext db, JobQueue queue, TimeProvider clock, IAuditTrail audit)
 {
     public async Task<Result<Export>> HandleAsync(Patient patient,
         CreateExportRequest request, Guid? userId, CancellationToken ct)
@@ -58,6 +58,7 @@ public sealed class CreateExportHandler(AppDbContext db, JobQueue queue, TimePro
         export.MarkQueued(now);
         db.Exports.Add(export);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditEvents.OfExport(AuditActions.ExportMade, export), ct);
         RenderExportJob.Enqueue(queue, export.Id);
         return export;
     }

@@ -8,7 +8,7 @@ public static class ExportFileEndpoint
 {
     public static async Task<Results<RedirectHttpResult, FileStreamHttpResult, ProblemHttpResult>> GetAsync(
         string id, RecordAccess access, IBlobStore blobs, StorageOptions storage, ClaimsPrincipal user,
-        HttpContext http, ILoggerFactory logs, CancellationToken ct)
+        HttpContext http, ILoggerFactory logs, IAuditTrail audit, CancellationToken ct)
     {
         var found = await access.ExportAsync(id, user, ExportOperation.Download, ct);
         if (found.Failed(out var rejection, out var export)) return rejection.ToProblem();
@@ -18,6 +18,7 @@ public static class ExportFileEndpoint
                 : $"This export is still being rendered ({export.Progress}%); try again in a few seconds.", "Not ready").ToProblem();
 
         http.Response.Headers.CacheControl = "private, no-store";
+        await audit.RecordAsync(AuditEvents.OfExport(AuditActions.ExportDownloaded, export), ct);
         logs.CreateLogger(typeof(ExportFileEndpoint)).LogInformation("Export {ExportId} downloaded by user {UserId}", export.Id, CurrentUser.Id(user));
         var direct = await blobs.GetDirectReadUriAsync(export.ResultKey, storage.SasLifetime, export.FileName, ct);
         if (direct is not null) return TypedResults.Redirect(direct.ToString());

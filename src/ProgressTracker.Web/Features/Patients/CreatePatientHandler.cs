@@ -1,7 +1,7 @@
 namespace ProgressTracker.Web.Features.Patients;
 
 /// <summary>Validates and stores a new patient; used by the page and the API.</summary>
-public sealed class CreatePatientHandler(AppDbContext db, TimeProvider clock)
+public sealed class CreatePatientHandler(AppDbContext db, TimeProvider clock, IAuditTrail audit)
 {
     public async Task<Result<Patient>> HandleAsync(
         CreatePatientRequest request, CancellationToken ct)
@@ -25,6 +25,7 @@ public sealed class CreatePatientHandler(AppDbContext db, TimeProvider clock)
         };
         db.Patients.Add(patient);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditEvents.PatientCreated(patient), ct);
         return patient;
     }
 }

@@ -5,7 +5,7 @@ namespace ProgressTracker.Web.Features.Patients;
 
 /// <summary>The patient page: course summary, the timeline grid (views × visits) and the visit list.</summary>
 public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, CreateVisitHandler createVisit,
-    TimeProvider clock) : PatientPageModel(access)
+    TimeProvider clock, IAuditTrail audit) : PatientPageModel(access)
 {
     public TimelineDto Timeline { get; private set; } = null!;
     public IReadOnlyList<VisitDto> Visits { get; private set; } = [];
@@ -19,6 +19,7 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        await audit.RecordAsync(AuditEvents.PatientViewed(Patient, "timeline page"), ct);
         return Page();
     }
 

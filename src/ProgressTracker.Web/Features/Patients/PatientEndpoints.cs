@@ -30,6 +30,11 @@ public static class PatientEndpoints
     }
 
     private static async Task<Results<Ok<PatientDto>, ProblemHttpResult>> GetAsync(
-        string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct) =>
-        (await access.PatientAsync(id, user, PatientOperation.View, ct)).OkOrProblem(PatientDto.From);
+        string id, RecordAccess access, IAuditTrail audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var found = await access.PatientAsync(id, user, PatientOperation.View, ct);
+        if (found.Failed(out var refused, out var patient)) return refused.ToProblem();
+        await audit.RecordAsync(AuditEvents.PatientViewed(patient, "api"), ct);
+        return TypedResults.Ok(PatientDto.From(patient));
+    }
 }

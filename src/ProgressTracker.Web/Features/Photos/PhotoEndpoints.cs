@@ -61,6 +61,11 @@ public static class PhotoEndpoints
     }
 
     private static async Task<Results<Ok<PhotoDto>, ProblemHttpResult>> GetAsync(
-        string id, RecordAccess access, ClaimsPrincipal user, CancellationToken ct) =>
-        (await access.PhotoAsync(id, user, PhotoOperation.View, ct)).OkOrProblem(PhotoDto.From);
+        string id, RecordAccess access, IAuditTrail audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var found = await access.PhotoAsync(id, user, PhotoOperation.View, ct);
+        if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
+        await audit.RecordAsync(AuditEvents.OfPhoto(AuditActions.PhotoRead, photo), ct);
+        return TypedResults.Ok(PhotoDto.From(photo));
+    }
 }

@@ -5,8 +5,8 @@ using ProgressTracker.Web.Features.Timeline;
 namespace ProgressTracker.Web.Features.Progression;
 
 /// <summary>Every visit of one view as an aligned filmstrip, with a player that steps or plays through them.</summary>
-public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock)
-    : ViewFramesPageModel(access, timeline, clock)
+public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock,
+    IAuditTrail audit) : ViewFramesPageModel(access, timeline, clock, audit)
 {
     /// <summary>An animation holds at most 24 frames: beyond that, an even spread that keeps the first and last.</summary>
     public IReadOnlyList<Guid> AnimationFrames => Frames.Count <= MaxFrames

@@ -7,7 +7,7 @@ public static class TimelineEndpoints
             .WithSummary("Per view, the patient's visits in date order with their photos.");
 
     private static async Task<Results<Ok<TimelineDto>, ProblemHttpResult>> GetAsync(
-        string id, RecordAccess access, TimelineQuery timeline, ClaimsPrincipal user, CancellationToken ct,
+        string id, RecordAccess access, TimelineQuery timeline, IAuditTrail audit, ClaimsPrincipal user, CancellationToken ct,
         string? view = null)
     {
         PhotoView? only = null;
@@ -19,6 +19,7 @@ public static class TimelineEndpoints
         }
         var found = await access.PatientAsync(id, user, PatientOperation.View, ct);
         if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
+        await audit.RecordAsync(AuditEvents.PatientViewed(patient, "api timeline"), ct);
         return TypedResults.Ok(await timeline.LoadAsync(patient, only, ct));
     }
 }

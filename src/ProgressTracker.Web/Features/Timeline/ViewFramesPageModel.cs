@@ -6,8 +6,8 @@ namespace ProgressTracker.Web.Features.Timeline;
 /// A patient screen that shows the processed photos of one view at a time (compare, progression): the shared
 /// header, the views that have photos, and the frames of the chosen view.
 /// </summary>
-public abstract class ViewFramesPageModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock)
-    : PatientPageModel(access)
+public abstract class ViewFramesPageModel(RecordAccess access, TimelineQuery timeline, TimeProvider clock,
+    IAuditTrail audit) : PatientPageModel(access)
 {
     public PatientHeader Header { get; private set; } = null!;
     /// <summary>Views that have at least one processed photo; the view picker offers these.</summary>
@@ -20,6 +20,7 @@ public abstract class ViewFramesPageModel(RecordAccess access, TimelineQuery tim
         Func<IReadOnlyList<ViewFrames>, ViewFrames> fallback, CancellationToken ct)
     {
         var data = await timeline.LoadAsync(Patient, null, ct);
+        await audit.RecordAsync(AuditEvents.PatientViewed(Patient, $"{EnumNames.ToKebab(tab)} page"), ct);
         var course = new TreatmentCourse(data.Visits);
         Header = new PatientHeader(data.Patient, course, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), tab, []);
         var rows = data.Views.Select(r => new ViewFrames(r.View, ViewFrame.Of(r, course))).Where(r => r.Frames.Count > 0)

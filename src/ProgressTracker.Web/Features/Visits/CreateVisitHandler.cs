@@ -1,7 +1,7 @@
 namespace ProgressTracker.Web.Features.Visits;
 
 /// <summary>Validates and stores a visit; used by the page and the API.</summary>
-public sealed class CreateVisitHandler(AppDbContext db, TimeProvider clock)
+public sealed class CreateVisitHandler(AppDbContext db, TimeProvider clock, IAuditTrail audit)
 {
     public async Task<Result<Visit>> HandleAsync(
         Patient patient, CreateVisitRequest request, CancellationToken ct)
@@ -39,6 +39,7 @@ public sealed class CreateVisitHandler(AppDbContext db, TimeProvider clock)
         };
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditEvents.VisitCreated(visit), ct);
         return visit;
     }
 

@@ -20,6 +20,7 @@ public static class Pipeline
             pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         });
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<DeniedRequestAudit>(); // outside routing and auth, so it sees the final status
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

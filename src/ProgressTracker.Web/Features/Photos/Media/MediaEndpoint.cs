@@ -10,7 +10,7 @@ public static class MediaEndpoint
 {
     public static async Task<Results<RedirectHttpResult, FileStreamHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         string id, string variant, RecordAccess access, IBlobStore blobs, StorageOptions storage,
-        ClaimsPrincipal user, HttpContext http, CancellationToken ct, string? format = null)
+        ClaimsPrincipal user, HttpContext http, IAuditTrail audit, CancellationToken ct, string? format = null)
     {
         if (!TryChooseEncoding(format, http.Request.Headers.Accept.ToString(), out var encoding))
             return Rejection.Invalid($"'{format}' is not a format; use jpeg or webp.", "Unknown format").ToProblem();
@@ -40,6 +40,7 @@ public static class MediaEndpoint
         if (alignedImage) encoding = ImageEncoding.Jpeg;
 
         if (kind != BlobVariant.Original && !alignedImage) http.Response.Headers.Vary = "Accept";
+        await audit.RecordAsync(AuditEvents.Media(photo, variant), ct);
         var direct = await blobs.GetDirectReadUriAsync(key, storage.SasLifetime, downloadName: null, ct);
         if (direct is not null)
         {

@@ -17,7 +17,7 @@ public sealed record UploadedPhoto(Photo Photo, bool AlreadyUploaded);
 /// </summary>
 public sealed class UploadPhotoHandler(
     AppDbContext db, IBlobStore blobs, PhotoPipeline pipeline, ImageLimits limits, TimeProvider clock,
-    ILogger<UploadPhotoHandler> log)
+    IAuditTrail audit, ILogger<UploadPhotoHandler> log)
 {
     public async Task<Result<UploadedPhoto>> HandleAsync(UploadPhotoCommand command, CancellationToken ct)
     {
@@ -72,6 +72,8 @@ public sealed class UploadPhotoHandler(
             throw;
         }
 
+        // The view only: the file name may carry the patient's name.
+        await audit.RecordAsync(AuditEvents.OfPhoto(AuditActions.PhotoUploaded, photo, EnumNames.ToKebab(view)), ct);
         pipeline.Enqueue(PhotoStep.Process, photo.Id);
         log.LogInformation("Photo {PhotoId} uploaded to visit {VisitId} ({Format}, {Bytes} bytes)",
             photo.Id, command.Visit.Id, photo.OriginalFormat, photo.OriginalBytes);
