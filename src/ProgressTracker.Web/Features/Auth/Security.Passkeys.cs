@@ -54,7 +54,8 @@ public sealed partial class SecurityModel
             else
             {
                 await SignInMethodsChangedAsync(user);
-                await audit.RecordAsync(new AuditEvent(AuditActions.PasskeyAdded, ActorId: user.Id, Detail: name), ct);
+                await audit.RecordAsync(new AuditEvent(AuditActions.PasskeyAdded, ActorId: user.Id,
+                    Detail: AuditId(passkey.CredentialId)), ct);
                 PasskeyStatus = $"Passkey \u201c{name}\u201d added. You can now sign in with it alone.";
             }
         }
@@ -88,7 +89,8 @@ public sealed partial class SecurityModel
         else
         {
             await SignInMethodsChangedAsync(user);
-            await audit.RecordAsync(new AuditEvent(AuditActions.PasskeyRemoved, ActorId: user.Id, Detail: passkey.Name), ct);
+            await audit.RecordAsync(new AuditEvent(AuditActions.PasskeyRemoved, ActorId: user.Id,
+                Detail: AuditId(passkey.CredentialId)), ct);
             PasskeyStatus = $"Passkey \u201c{passkey.Name}\u201d removed. It can no longer sign in to this account; " +
                             "you may also delete it from your device.";
         }
@@ -110,6 +112,13 @@ public sealed partial class SecurityModel
             .OrderBy(p => p.CreatedAt)
             .Select(p => new PasskeyRow(Base64Url.EncodeToString(p.CredentialId), p.Name ?? "Passkey",
                 p.CreatedAt.ToOffset(offset).ToString("d MMM yyyy", CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>The audit names a passkey by the start of its credential id: the name may be personal.</summary>
+    private static string AuditId(byte[] credentialId)
+    {
+        var id = Base64Url.EncodeToString(credentialId);
+        return "credential " + id[..Math.Min(8, id.Length)];
     }
 
     private static byte[]? Decode(string? id)

@@ -21,6 +21,14 @@ public sealed class AppSignInManager(UserManager<AppUser> users, IHttpContextAcc
         && !await UserManager.IsLockedOutAsync(user)
         && await base.ValidateSecurityStampAsync(user, securityStamp);
 
+    /// <summary>Passkey attestation, with the reason for a refusal logged (the page only says it failed).</summary>
+    public override async Task<PasskeyAttestationResult> PerformPasskeyAttestationAsync(string credentialJson)
+    {
+        var result = await base.PerformPasskeyAttestationAsync(credentialJson);
+        if (!result.Succeeded) Logger.LogWarning("Passkey not added: {Reason}", result.Failure.Message);
+        return result;
+    }
+
     /// <summary>After our own password check: sign in, or start the second-factor step when the account has one.</summary>
     public Task<SignInResult> CompletePasswordSignInAsync(AppUser user) => SignInOrTwoFactorAsync(user, isPersistent: false);
 
@@ -45,7 +53,11 @@ public sealed class AppSignInManager(UserManager<AppUser> users, IHttpContextAcc
         {
             return (SignInResult.Failed, null); // no challenge underway: expired, already used, or never asked for
         }
-        if (!assertion.Succeeded) return (SignInResult.Failed, null);
+        if (!assertion.Succeeded)
+        {
+            Logger.LogInformation("Passkey sign-in refused: {Reason}", assertion.Failure.Message);
+            return (SignInResult.Failed, null);
+        }
         var user = assertion.User;
         if (await PreSignInCheck(user) is { } refused) return (refused, user);
         // The new signature counter is stored, so a cloned authenticator that replays an older count is refused.

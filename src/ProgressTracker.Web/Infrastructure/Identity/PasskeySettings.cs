@@ -44,17 +44,22 @@ public sealed class PasskeySettings
         options.ResidentKeyRequirement = "required";
         // The device checks it is its owner (PIN, fingerprint, face): with that, a passkey is both factors at once.
         options.UserVerificationRequirement = "required";
-        if (ServerDomain is { } domain) options.ValidateOrigin = ctx => ValueTask.FromResult(OriginMatches(ctx, domain));
+        options.ValidateOrigin = ctx => ValueTask.FromResult(OriginMatches(ctx));
     }
 
     /// <summary>
-    /// With a fixed domain, the origin the browser saw must be that host over https (http only for localhost), not
-    /// in a cross-origin frame. The framework's default compares it to the request's Origin header instead.
+    /// The origin the browser signed for must be this site: the configured host (any port: proxies differ), or
+    /// without one exactly the request's own scheme, host and port; https, or http for localhost only, and not from
+    /// a cross-origin frame. The framework's default compares it to the request's Origin header instead, which a
+    /// form post sends as "null" under this site's Referrer-Policy: no-referrer.
     /// </summary>
-    private static bool OriginMatches(PasskeyOriginValidationContext ctx, string domain) =>
-        !ctx.CrossOrigin
-        && Uri.TryCreate(ctx.Origin, UriKind.Absolute, out var origin)
-        && string.Equals(origin.Host, domain, StringComparison.OrdinalIgnoreCase)
-        && (origin.Scheme == Uri.UriSchemeHttps
-            || (origin.Scheme == Uri.UriSchemeHttp && string.Equals(domain, "localhost", StringComparison.OrdinalIgnoreCase)));
+    private bool OriginMatches(PasskeyOriginValidationContext ctx)
+    {
+        if (ctx.CrossOrigin || !Uri.TryCreate(ctx.Origin, UriKind.Absolute, out var origin)) return false;
+        var localhost = string.Equals(origin.Host, "localhost", StringComparison.OrdinalIgnoreCase);
+        if (origin.Scheme != Uri.UriSchemeHttps && !(origin.Scheme == Uri.UriSchemeHttp && localhost)) return false;
+        if (ServerDomain is { } domain) return string.Equals(origin.Host, domain, StringComparison.OrdinalIgnoreCase);
+        var request = ctx.HttpContext.Request;
+        return Uri.TryCreate($"{request.Scheme}://{request.Host}", UriKind.Absolute, out var site) && site == origin;
+    }
 }
