@@ -88,6 +88,8 @@ public sealed class PasskeyBrowserTests(EmbeddedAppFixture fixture)
         await page.GetByRole(AriaRole.Alert).WaitForAsync();
         Assert.Equal(LoginModel.PasskeyNotAccepted, await page.GetByRole(AriaRole.Alert).InnerTextAsync());
         Assert.EndsWith("/login?handler=Passkey", page.Url);
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserSession.ScreenshotWholePageAsync(page, "login-passkey-refused-390.png");
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).CountAsync());
     }
 
