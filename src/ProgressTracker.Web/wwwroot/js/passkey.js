@@ -6,7 +6,7 @@ const MESSAGES = {
   unsupported: 'This browser cannot use passkeys. Use a current version of Chrome, Edge, Safari or Firefox, or sign in with your password.',
   cancelled: 'No passkey was used: the request was cancelled or timed out. Try again when you are ready.',
   duplicate: 'This device already holds a passkey for your account.',
-  insecure: 'Passkeys need the site to be opened by its name over https (or as localhost), not by an IP address.',
+  insecure: 'Passkeys need the site to be opened by its name over https (or as localhost), not by an IP address or plain http.',
   server: 'The server did not start the passkey request. Reload the page and try again.',
   failed: 'The passkey could not be used. Try again, or use another way to sign in.',
 };
@@ -92,7 +92,8 @@ document.querySelectorAll('form[data-passkey]').forEach((form) => {
   const say = (text) => { if (status) status.textContent = text; };
 
   if (!supported()) {
-    say(MESSAGES.unsupported);
+    // Browsers hide WebAuthn from pages that are not a secure context (plain http other than localhost).
+    say(window.isSecureContext ? MESSAGES.unsupported : MESSAGES.insecure);
     buttons.forEach((b) => { b.disabled = true; });
     return;
   }
