@@ -53,6 +53,6 @@ public sealed class SecondFactorBrowserTests
         await page.GotoAsync("/login");
         await page.GetByLabel("Email").FillAsync(TestApp.ClinicianEmail);
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 }

@@ -21,7 +21,7 @@ public sealed class SignOutTests(EmbeddedAppFixture fixture)
         var cookies = await page.Context.CookiesAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true }).WaitForAsync();
         await page.GotoAsync("/patients");
         await page.WaitForURLAsync(new Regex("/login"));
 
@@ -42,7 +42,7 @@ public sealed class SignOutTests(EmbeddedAppFixture fixture)
         await page.GotoAsync("/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Patients" }).WaitForAsync();
     }
 }

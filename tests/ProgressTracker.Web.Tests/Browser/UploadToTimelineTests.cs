@@ -20,7 +20,7 @@ public sealed class UploadToTimelineTests(ProductionAppFixture fixture)
         Assert.EndsWith("/login?ReturnUrl=%2Fpatients", page.Url, StringComparison.OrdinalIgnoreCase);
         await page.GetByLabel("Email").FillAsync(TestApp.ClinicianEmail);
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Patients" }).WaitForAsync();
 
         await page.GetByLabel("Display name").FillAsync("Jane D.");

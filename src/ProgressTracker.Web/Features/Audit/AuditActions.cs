@@ -12,6 +12,7 @@ public static class AuditActions
     public const string SecondFactorEnabled = "second-factor.enabled";
     public const string SecondFactorReset = "second-factor.reset";
     public const string PasskeyAdded = "passkey.added";
+    public const string PasskeyRemoved = "passkey.removed";
 
     public const string PatientViewed = "patient.viewed";
     public const string PatientCreated = "patient.created";

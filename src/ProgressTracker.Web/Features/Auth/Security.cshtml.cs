@@ -4,16 +4,19 @@ using Microsoft.AspNetCore.Identity;
 namespace ProgressTracker.Web.Features.Auth;
 
 /// <summary>
-/// The account's second factor: enrol an authenticator app (QR code and key, then recovery codes shown once).
-/// In the anonymous Auth folder so a staff account that must enrol can reach it; it checks the sign-in itself.
+/// The account's second factor: passkeys (Security.Passkeys.cs) and an authenticator app (QR code and
+/// key, then recovery codes shown once). In the anonymous Auth folder so a staff account that must enrol can reach
+/// it; it checks the sign-in itself.
 /// </summary>
-public sealed class SecurityModel(UserManager<AppUser> users, IUserStore<AppUser> store, AppSignInManager signIn, AccountStates states,
-    IAuditTrail audit, AuthOptions auth) : PageModel
+public sealed partial class SecurityModel(UserManager<AppUser> users, IUserStore<AppUser> store, AppSignInManager signIn,
+    AccountStates states, IAuditTrail audit, AuthOptions auth, PasskeySettings passkeySettings, TimeProvider clock)
+    : PageModel
 {
     private const string Issuer = "ProgressTracker";
 
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
+    public bool HasSecondFactor => Enabled || Passkeys.Count > 0;
     public string? SharedKey { get; private set; }
     public string? QrCode { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
@@ -51,6 +54,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, IUserStore<AppUser
         ReturnUrl = Url.IsLocalUrl(returnUrl) && returnUrl != "/" ? returnUrl! : "/patients";
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         Required = auth.SecondFactorRequired && StaffRoles.Includes(User);
+        await LoadPasskeysAsync(user);
         if (Enabled) return;
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))

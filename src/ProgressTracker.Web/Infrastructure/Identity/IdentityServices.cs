@@ -60,6 +60,11 @@ public static class IdentityServices
         // Ours replaces Identity's everywhere, including inside the security-stamp validators.
         services.AddScoped<AppSignInManager>();
         services.AddScoped<SignInManager<AppUser>>(sp => sp.GetRequiredService<AppSignInManager>());
+        // AddIdentityCore leaves out the WebAuthn handler that AddIdentity registers; without it passkeys throw.
+        services.AddScoped<IPasskeyHandler<AppUser>, PasskeyHandler<AppUser>>();
+        var passkeys = PasskeySettings.From(config);
+        services.AddSingleton(passkeys);
+        services.Configure<IdentityPasskeyOptions>(passkeys.Apply);
         // Cookies re-read the account (stamp, deactivation, lockout) at this interval; bearer tokens per request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = auth.AccountCheckInterval);
         // One clock for sessions and tokens, so tests can move it (FakeTimeProvider).

@@ -22,8 +22,18 @@ public sealed class SecondFactorCheck(UserManager<AppUser> users, AuthOptions op
             await users.AccessFailedAsync(user); // guessing codes counts towards the lockout like guessing passwords
             return Verdict.Wrong;
         }
-        if (!options.SecondFactorRequired) return Verdict.Passed;
-        var roles = await users.GetRolesAsync(user);
-        return roles.Any(r => StaffRoles.All.Contains(r, StringComparer.Ordinal)) ? Verdict.NotEnrolled : Verdict.Passed;
+        // A passkey cannot be used here: staff whose only second factor is one sign in to the API via an app code.
+        return options.SecondFactorRequired && await IsStaffAsync(user) ? Verdict.NotEnrolled : Verdict.Passed;
     }
+
+    /// <summary>
+    /// Staff whose only second factor is a passkey: the password alone must not sign them in (the account check
+    /// counts the passkey as enrolled), so they sign in with the passkey itself.
+    /// </summary>
+    public async Task<bool> PasskeyRequiredAsync(AppUser user) =>
+        options.SecondFactorRequired && !await users.GetTwoFactorEnabledAsync(user) && await IsStaffAsync(user)
+        && (await users.GetPasskeysAsync(user)).Count > 0;
+
+    private async Task<bool> IsStaffAsync(AppUser user) =>
+        (await users.GetRolesAsync(user)).Any(r => StaffRoles.All.Contains(r, StringComparer.Ordinal));
 }
