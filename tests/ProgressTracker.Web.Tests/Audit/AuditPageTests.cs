@@ -71,7 +71,7 @@ public sealed class AuditPageTests(EmbeddedAppFixture fixture)
         await page.GotoAsync("/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Patients" }).WaitForAsync();
         return page;
     }
