@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProgressTracker.Imaging;
+using ProgressTracker.Web.Features.Admin;
 using ProgressTracker.Web.Features.Alignment;
 using ProgressTracker.Web.Features.Auth;
 using ProgressTracker.Web.Features.Demo;
@@ -54,6 +55,7 @@ public static class AppHost
         services.AddAppIdentity();
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
+        services.AddAdminFeature(config);
         services.AddAppHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -65,6 +67,8 @@ public static class AppHost
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/", Policies.Staff);
             o.Conventions.AllowAnonymousToFolder("/Auth");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AllowAnonymousToFolder("/Invitations"); // the link's token is the credential
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxBytes * 8);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
@@ -101,6 +105,8 @@ public static class AppHost
         api.MapTimelineEndpoints();
         api.MapAlignmentEndpoints();
         api.MapExportEndpoints();
+        api.MapAdminEndpoints();
+        api.MapInvitationEndpoints();
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ProgressTracker.Web.Features.Admin;
 
 namespace ProgressTracker.Web.Infrastructure.Hosting;
 
@@ -31,6 +32,7 @@ public static class Pipeline
         app.MapOpenApi().AllowAnonymous();
         app.MapApi();
         app.MapRazorPages().WithStaticAssets();
+        app.MapJobsDashboard();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
