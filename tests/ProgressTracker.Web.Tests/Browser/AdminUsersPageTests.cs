@@ -44,14 +44,15 @@ public sealed class AdminUsersPageTests(EmbeddedAppFixture fixture)
         var link = await page.GetByLabel("Invitation link").InputValueAsync();
         Assert.Matches("/invite/[A-Za-z0-9_-]{43}$", link);
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Copy" }).IsVisibleAsync());
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Manage {staffEmail}" }).ClickAsync();
+        await page.Locator($"summary[aria-label='Manage {staffEmail}']").ClickAsync(); // a <summary>, not a button role
         await BrowserSession.ScreenshotWholePageAsync(page, $"admin-users-{width}.png");
 
         // Deactivate needs its confirmation ticked: without it the browser does not submit.
-        var deactivate = page.GetByRole(AriaRole.Button, new() { Name = "Deactivate" });
+        var panel = page.Locator("details.manage[open]");
+        var deactivate = panel.GetByRole(AriaRole.Button, new() { Name = "Deactivate" });
         await deactivate.ClickAsync();
         Assert.True((await AdminAccounts.UserAsync(app, staffId)).IsActive);
-        await page.GetByLabel($"Sign {staffEmail} out everywhere and block sign-in").CheckAsync();
+        await panel.GetByLabel("Yes, sign this account out everywhere").CheckAsync();
         await deactivate.ClickAsync();
         await page.GetByText("Account deactivated.").WaitForAsync();
         Assert.False((await AdminAccounts.UserAsync(app, staffId)).IsActive);
