@@ -1,6 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
-using Microsoft.Extensions.Time.Testing;
 using ProgressTracker.Web.Features.Admin;
 using ProgressTracker.Web.Features.Shared.Outcomes;
 using ProgressTracker.Web.Infrastructure.Identity;
@@ -9,22 +9,22 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Admin;
 
 /// <summary>
-/// What needs an app of its own: a clock that moves (expired links), an install with a single admin, and the
-/// writable dashboard setting. One app serves all three; each test signs in afresh, so the clock's jump does no harm.
+/// What needs an app of its own: a one-second invitation lifetime (expired links), an install with a single admin,
+/// and the writable dashboard setting. One app serves all three. (A FakeTimeProvider moved by a week would also
+/// fire the app's one-second sweeps six hundred thousand times, so the real clock and a short lifetime it is.)
 /// </summary>
 [Trait(Tier.Name, Tier.Fast)]
 public sealed class AdminSettingsTests(AdminSettingsTests.OwnApp own) : IClassFixture<AdminSettingsTests.OwnApp>
 {
     public sealed class OwnApp : IAsyncLifetime
     {
-        public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
         public TestApp App { get; private set; } = null!;
         public (string Email, Guid Id) OnlyAdmin { get; private set; }
 
         public async Task InitializeAsync()
         {
-            App = await TestApp.StartAsync(StorageMode.Embedded, s => s.AddSingleton<TimeProvider>(Clock),
-                extraSettings: "--Jobs:DashboardWritable=true");
+            App = await TestApp.StartAsync(StorageMode.Embedded, role: "All", seedDemo: false,
+                "--Jobs:DashboardWritable=true", "--Invitations:Lifetime=00:00:01");
             OnlyAdmin = await AdminAccounts.CreateAsync(App, Roles.Admin);
         }
 
@@ -41,9 +41,12 @@ public sealed class AdminSettingsTests(AdminSettingsTests.OwnApp own) : IClassFi
         var email = $"late-{Guid.NewGuid():N}@clinic.test";
         var token = AdminAccounts.TokenOf(await AdminAccounts.InvitedAsync(admin, email));
 
-        own.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1)); // Invitations:Lifetime defaults to 7 days
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // past Invitations:Lifetime
 
-        Assert.Equal(HttpStatusCode.Gone, (await AdminAccounts.AcceptAsync(own.App, token)).StatusCode);
+        var late = await AdminAccounts.AcceptAsync(own.App, token);
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        Assert.Equal("Invitation expired",
+            (await late.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("title").GetString());
         Assert.Equal(0, await AdminAccounts.AccountCountAsync(own.App, email));
     }
 
