@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProgressTracker.Imaging;
+using ProgressTracker.Web.Features.Admin;
 using ProgressTracker.Web.Features.Alignment;
 using ProgressTracker.Web.Features.Auth;
 using ProgressTracker.Web.Features.Demo;
@@ -58,6 +59,7 @@ public static class AppHost
         services.AddAppRateLimits(config);
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
+        services.AddAdminFeature(config);
         services.AddAppHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -70,6 +72,8 @@ public static class AppHost
             o.Conventions.AuthorizeFolder("/", Policies.Staff);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AllowAnonymousToFolder("/Auth");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AllowAnonymousToFolder("/Invitations"); // the link's token is the credential
         });
         builder.AddRequestLimits(limits);
         services.AddTransportSecurity(config);
@@ -107,6 +111,8 @@ public static class AppHost
         api.MapAlignmentEndpoints();
         api.MapExportEndpoints();
         api.MapAuditEndpoints();
+        api.MapAdminEndpoints();
+        api.MapInvitationEndpoints();
     }
 }
 

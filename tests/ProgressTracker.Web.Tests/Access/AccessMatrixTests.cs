@@ -52,7 +52,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             foreach (var who in Everyone)
             {
                 var expected = rule.Expect(who);
-                var client = rule.IsPage ? world.Pages(who) : world.Api(who);
+                var client = rule.Cookie ? world.Pages(who) : world.Api(who);
                 using var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.Url);
                 request.Content = rule.Body?.Invoke();
                 using var response = await client.SendAsync(request);
@@ -106,10 +106,12 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
     /// 400 about the body, which proves they passed; nothing is created.</summary>
     private sealed record Rule(string Key, string Method, string Url, Func<Who, Outcome> Expect)
     {
+        /// <summary>Sent with the caller's sign-in cookie rather than a bearer token (every Razor page is).</summary>
+        public bool Cookie { get; init; } = Key.StartsWith("PAGE ", StringComparison.Ordinal);
+
         public Func<HttpContent>? Body { get; init; } =
             Method is "POST" or "PUT" ? () => new StringContent("{}", Encoding.UTF8, "application/json") : null;
 
-        public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal);
     }
 
     private static Rule Api(string method, string pattern, string url, Func<Who, Outcome> expect) =>
@@ -205,6 +207,15 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("GET", "/api/v1/exports/{id}/file", $"/api/v1/exports/{w.ExportA}/file", StaffApi),
 
         Api("GET", "/api/v1/admin/audit", "/api/v1/admin/audit", AdminApi),
+        Api("GET", "/api/v1/admin/users", "/api/v1/admin/users", AdminApi),
+        Api("GET", "/api/v1/admin/invitations", "/api/v1/admin/invitations", AdminApi),
+        Api("POST", "/api/v1/admin/invitations", "/api/v1/admin/invitations", AdminApi),
+        Api("DELETE", "/api/v1/admin/invitations/{id}", $"/api/v1/admin/invitations/{w.InvitationId}", AdminApi),
+        Api("PUT", "/api/v1/admin/users/{id}/roles", $"/api/v1/admin/users/{w.SpareUser}/roles", AdminApi),
+        Api("POST", "/api/v1/admin/users/{id}/second-factor/reset", $"/api/v1/admin/users/{w.SpareUser}/second-factor/reset", AdminApi),
+        Api("POST", "/api/v1/admin/users/{id}/deactivate", $"/api/v1/admin/users/{w.SpareUser}/deactivate", AdminApi),
+        Api("POST", "/api/v1/admin/users/{id}/reactivate", $"/api/v1/admin/users/{w.SpareUser}/reactivate", AdminApi),
+        Api("POST", "/api/v1/invitations/accept", "/api/v1/invitations/accept", Public),
         Api("GET", "/api/v1/admin/audit/verify", "/api/v1/admin/audit/verify", AdminApi),
 
         Page("/login", "/login", Public),
@@ -221,6 +232,10 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Page("/photos/{id:guid}/align", $"/photos/{w.PhotoA2}/align", StaffPage),
         Page("/visits/{visitId:guid}/upload", $"/visits/{w.VisitA}/upload", StaffPage),
         Page("/admin/audit", "/admin/audit", AdminPage),
+        Page("/admin/users", "/admin/users", AdminPage),
+        Page("/invite/{token}", "/invite/not-a-real-token", Public),
+        // Hangfire's dashboard: a sign-in cookie with the Admin role; bearer tokens never get it.
+        new Rule("ANY /admin/jobs/{**path}", "GET", "/admin/jobs", AdminPage) { Cookie = true },
         Page("/account/security", "/account/security", SignedIn),
         Page("/login/second-factor", "/login/second-factor", _ => Outcome.SignIn), // only after a password
 

@@ -30,6 +30,10 @@ public sealed class AccessWorld : IAsyncLifetime
     public string PhotoA2 { get; private set; } = "";
     public string PhotoB { get; private set; } = "";
     public string ExportA { get; private set; } = "";
+    /// <summary>An account no caller uses, for the admin rows that change accounts.</summary>
+    public string SpareUser { get; private set; } = "";
+    /// <summary>An open staff invitation, for the withdraw row.</summary>
+    public string InvitationId { get; private set; } = "";
 
     private readonly Dictionary<Who, HttpClient> _api = [];
     private readonly Dictionary<Who, HttpClient> _pages = [];
@@ -71,6 +75,17 @@ public sealed class AccessWorld : IAsyncLifetime
             _pages[who] = await CookieAsync(email);
         }
         await DeactivateAsync(_emails[Who.Deactivated]);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var (spare, error) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+                .AddAsync($"spare-{Guid.NewGuid():N}@access.test", Roles.Clinician, TestApp.Password, default);
+            SpareUser = spare?.Id.ToString() ?? throw new InvalidOperationException(error);
+        }
+        var invited = await _api[Who.Admin].PostAsJsonAsync("/api/v1/admin/invitations",
+            new { email = $"invited-{Guid.NewGuid():N}@access.test", role = "clinician" });
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        InvitationId = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private async Task AddAccountAsync(Who who, string role, string? patientId)

@@ -1,4 +1,5 @@
 using ProgressTracker.Web.Features.Health;
+using ProgressTracker.Web.Features.Admin;
 
 namespace ProgressTracker.Web.Infrastructure.Hosting;
 
@@ -35,6 +36,7 @@ public static class Pipeline
         app.MapOpenApi().AllowAnonymous();
         app.MapApi();
         app.MapRazorPages().WithStaticAssets();
+        app.MapJobsDashboard();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");

@@ -9,7 +9,7 @@ public static class Policies
     public const string Staff = nameof(Staff);
     /// <summary>Anyone signed in (patients are then limited to their own records by resource checks).</summary>
     public const string SignedIn = nameof(SignedIn);
-    /// <summary>Administrators: staff accounts and the audit trail.</summary>
+    /// <summary>Staff administration, the audit trail and the jobs dashboard.</summary>
     public const string Admin = nameof(Admin);
 
     public static void Add(AuthorizationOptions options)

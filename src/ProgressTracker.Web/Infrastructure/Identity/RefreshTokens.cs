@@ -20,9 +20,10 @@ public sealed class RefreshTokens(AppDbContext db, TimeProvider clock, AuthOptio
     {
         public const string SignOut = "sign-out";
         public const string Replay = "replay";
-        public const string Deactivated = "deactivation";
+        public const string Deactivated = "deactivated";
         public const string PasswordChanged = "password-change";
-        public const string RoleChanged = "role-change";
+        public const string RoleChanged = "role-changed";
+        public const string SecondFactorReset = "second-factor-reset";
         public const string StampChanged = "stamp-change";
         public const string AccountRefused = "account-refused";
     }

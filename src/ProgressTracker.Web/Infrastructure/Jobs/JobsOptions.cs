@@ -25,4 +25,6 @@ public sealed class JobsOptions
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>After this many processing attempts a photo is marked Failed instead of retried.</summary>
     public int MaxAttempts { get; set; } = 5;
+    /// <summary>Lets admins retry, delete and trigger jobs from the dashboard at /admin/jobs; read-only otherwise.</summary>
+    public bool DashboardWritable { get; set; }
 }

@@ -18,6 +18,7 @@ public static class ApiProblems
         RejectionKind.Forbidden => StatusCodes.Status403Forbidden,
         RejectionKind.NotFound => StatusCodes.Status404NotFound,
         RejectionKind.Conflict => StatusCodes.Status409Conflict,
+        RejectionKind.Gone => StatusCodes.Status410Gone,
         RejectionKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         RejectionKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
         RejectionKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,

@@ -17,6 +17,8 @@ public enum RejectionKind
     Forbidden,
     /// <summary>The record's state does not allow it now: a duplicate, media not ready (409).</summary>
     Conflict,
+    /// <summary>It existed but is used up, expired or withdrawn for good: a one-time link (410).</summary>
+    Gone,
     /// <summary>The upload is larger than accepted (413).</summary>
     TooLarge,
     /// <summary>The file is not a supported type (415).</summary>
@@ -38,6 +40,8 @@ public sealed record Rejection(RejectionKind Kind, string Title, string Detail)
 
     public static Rejection Conflict(string detail, string title = "Conflict") =>
         new(RejectionKind.Conflict, title, detail);
+
+    public static Rejection Gone(string detail, string title) => new(RejectionKind.Gone, title, detail);
 
     public static Rejection Unprocessable(string detail, string title) =>
         new(RejectionKind.Unprocessable, title, detail);
