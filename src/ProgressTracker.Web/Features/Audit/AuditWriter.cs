@@ -6,7 +6,7 @@ namespace ProgressTracker.Web.Features.Audit;
 /// Takes audit rows off the request path: a request hands its row over and goes on; this writer inserts whatever has
 /// gathered in one transaction (one commit for a burst of thumbnail views instead of one each), then nudges the
 /// sealer. Stopping the host drains the queue first. Where the host is not running (a command), rows are written at
-/// once. The cost: a crash can lose the rows of the last few milliseconds (docs/security-audit.md).
+/// once. The cost: a crash can lose the rows of the last few milliseconds (docs/security/audit.md).
 /// </summary>
 public sealed class AuditWriter(IServiceScopeFactory scopes, AuditSealer sealer, ILogger<AuditWriter> log)
     : BackgroundService

@@ -55,7 +55,7 @@ public static class KeyProtection
         {
             log.LogWarning("Data-protection keys (they sign cookies and tokens) are stored unencrypted in the " +
                 "database: set DataProtection:CertificatePath and DataProtection:CertificatePassword to encrypt " +
-                "them (see docs/security-transport.md)");
+                "them (see docs/security/transport.md)");
             return Task.CompletedTask;
         }
 

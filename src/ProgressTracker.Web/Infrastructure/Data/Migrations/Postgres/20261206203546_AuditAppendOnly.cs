@@ -10,7 +10,7 @@ namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Append-only (docs/security-audit.md): nothing deletes or truncates the trail, a sealed entry never
+            // Append-only (docs/security/audit.md): nothing deletes or truncates the trail, a sealed entry never
             // changes, and before sealing only the chain columns may be filled in. The table's owner can still
             // disable these triggers; the hash chain is what shows that afterwards.
             migrationBuilder.Sql("""

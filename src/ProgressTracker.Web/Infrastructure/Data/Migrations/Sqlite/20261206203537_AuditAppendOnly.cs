@@ -10,7 +10,7 @@ namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Append-only (docs/security-audit.md): nothing deletes an entry, a sealed entry never changes, and before
+            // Append-only (docs/security/audit.md): nothing deletes an entry, a sealed entry never changes, and before
             // sealing only the chain columns may be filled in. A database owner can still drop these triggers; the
             // hash chain is what shows that afterwards.
             migrationBuilder.Sql("""
