@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Infrastructure.Data;
@@ -72,7 +71,7 @@ public sealed class AccessWorld : IAsyncLifetime
         foreach (var (who, email) in _emails)
         {
             _api[who] = await BearerAsync(email);
-            _pages[who] = await CookieAsync(email);
+            _pages[who] = await CookieBrowser.SignedInAsync(App, email);
         }
         await DeactivateAsync(_emails[Who.Deactivated]);
 
@@ -121,23 +120,6 @@ public sealed class AccessWorld : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
-
-    private async Task<HttpClient> CookieAsync(string email)
-    {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = App.BaseAddress,
-        };
-        var html = await http.GetStringAsync("/login");
-        var token = new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")
-            ?.GetAttribute("value") ?? throw new InvalidOperationException("/login renders no antiforgery token.");
-        var response = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["password"] = TestApp.Password, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return http;
     }
 

@@ -75,14 +75,14 @@ public sealed class AdminAccessTests(EmbeddedAppFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.StartsWith("/login", signIn.Headers.Location!.PathAndQuery);
 
-        using var clinician = await AdminAccounts.CookieClientAsync(app, TestApp.ClinicianEmail);
+        using var clinician = await CookieBrowser.SignedInAsync(app, TestApp.ClinicianEmail);
         var denied = await clinician.GetAsync("/admin/users");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.StartsWith("/access-denied", denied.Headers.Location!.PathAndQuery);
         Assert.DoesNotContain("href=\"/admin/users\"", await clinician.GetStringAsync("/patients"));
 
         var (adminEmail, _) = await AdminAccounts.CreateAsync(app, Roles.Admin);
-        using var admin = await AdminAccounts.CookieClientAsync(app, adminEmail);
+        using var admin = await CookieBrowser.SignedInAsync(app, adminEmail);
         var page = await admin.GetStringAsync("/admin/users");
         Assert.Contains(adminEmail, page);
         Assert.Contains("href=\"/admin/users\"", await admin.GetStringAsync("/patients")); // the navigation entry

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Identity;
@@ -77,28 +76,5 @@ internal static class AdminAccounts
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == id);
-    }
-
-    /// <summary>A browser-like client (cookie jar, no redirects followed) signed in through the login page.</summary>
-    public static async Task<HttpClient> CookieClientAsync(TestApp app, string email)
-    {
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = app.BaseAddress,
-        };
-        var token = await FormTokenAsync(browser, "/login");
-        var response = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["password"] = TestApp.Password, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
-
-    public static async Task<string> FormTokenAsync(HttpClient browser, string page)
-    {
-        var html = await browser.GetStringAsync(page);
-        var input = new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]");
-        return input?.GetAttribute("value") ?? throw new InvalidOperationException($"{page} renders no antiforgery token.");
     }
 }

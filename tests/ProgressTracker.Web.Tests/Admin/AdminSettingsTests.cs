@@ -73,7 +73,7 @@ public sealed class AdminSettingsTests(AdminSettingsTests.OwnApp own) : IClassFi
     [Fact]
     public async Task With_the_setting_an_admin_can_change_jobs_from_the_dashboard()
     {
-        using var admin = await AdminAccounts.CookieClientAsync(own.App, own.OnlyAdmin.Email);
+        using var admin = await CookieBrowser.SignedInAsync(own.App, own.OnlyAdmin.Email);
         Assert.Equal(HttpStatusCode.NoContent, await JobsDashboardTests.DeleteAJobAsync(admin));
     }
 }

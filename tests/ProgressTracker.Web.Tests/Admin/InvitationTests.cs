@@ -100,7 +100,7 @@ public sealed class InvitationTests(EmbeddedAppFixture fixture)
         var page = await browser.GetStringAsync($"/invite/{token}");
         Assert.Contains(email, page);
         Assert.Contains("clinician", page);
-        var form = await AdminAccounts.FormTokenAsync(browser, $"/invite/{token}");
+        var form = await CookieBrowser.FormTokenAsync(browser, $"/invite/{token}");
         var mismatch = await browser.PostAsync($"/invite/{token}", Form(form, TestApp.Password, "Different-Pass-1"));
         Assert.Contains("not the same", await mismatch.Content.ReadAsStringAsync());
         Assert.Equal(0, await AdminAccounts.AccountCountAsync(app, email));

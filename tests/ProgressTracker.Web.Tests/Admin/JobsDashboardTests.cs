@@ -19,7 +19,7 @@ public sealed partial class JobsDashboardTests(EmbeddedAppFixture fixture)
         Assert.StartsWith("/login", signIn.Headers.Location!.PathAndQuery);
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/admin/jobs/stats")).StatusCode);
 
-        using var clinician = await AdminAccounts.CookieClientAsync(app, TestApp.ClinicianEmail);
+        using var clinician = await CookieBrowser.SignedInAsync(app, TestApp.ClinicianEmail);
         foreach (var path in new[] { "/admin/jobs", "/admin/jobs/jobs/enqueued", "/admin/jobs/servers" })
         {
             var response = await clinician.GetAsync(path);
@@ -35,7 +35,7 @@ public sealed partial class JobsDashboardTests(EmbeddedAppFixture fixture)
     {
         var app = fixture.App;
         var (email, _) = await AdminAccounts.CreateAsync(app, Roles.Admin);
-        using var admin = await AdminAccounts.CookieClientAsync(app, email);
+        using var admin = await CookieBrowser.SignedInAsync(app, email);
         Assert.Equal(HttpStatusCode.Unauthorized, await DeleteAJobAsync(admin));
     }
 

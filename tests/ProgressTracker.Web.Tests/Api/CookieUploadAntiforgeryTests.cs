@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Tests.Support;
@@ -26,8 +25,8 @@ public sealed class CookieUploadAntiforgeryTests(EmbeddedAppFixture fixture)
         {
             BaseAddress = app.BaseAddress,
         };
-        await SignInWithCookieAsync(browser);
-        var token = await RequestTokenAsync(browser, $"/visits/{visitId}/upload");
+        Assert.Equal(HttpStatusCode.Redirect, (await CookieBrowser.PostLoginAsync(browser, TestApp.ClinicianEmail)).StatusCode);
+        var token = await CookieBrowser.FormTokenAsync(browser, $"/visits/{visitId}/upload");
 
         var missing = await browser.PostAsync($"/api/v1/visits/{visitId}/photos", Form(TestImages.Jpeg(seed: 1)));
         await AssertAntiforgeryProblemAsync(missing);
@@ -47,23 +46,6 @@ public sealed class CookieUploadAntiforgeryTests(EmbeddedAppFixture fixture)
         await using var scope = app.Services.CreateAsyncScope();
         var visit = Guid.Parse(visitId);
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Photos.CountAsync(p => p.VisitId == visit);
-    }
-
-    private static async Task SignInWithCookieAsync(HttpClient browser)
-    {
-        var token = await RequestTokenAsync(browser, "/login");
-        var response = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = TestApp.ClinicianEmail, ["password"] = TestApp.Password, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
-    private static async Task<string> RequestTokenAsync(HttpClient browser, string page)
-    {
-        var html = await browser.GetStringAsync(page);
-        var input = new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]");
-        return input?.GetAttribute("value") ?? throw new InvalidOperationException($"{page} renders no antiforgery token.");
     }
 
     private static HttpRequestMessage Upload(string visitId, byte[] jpeg, string token) =>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using ProgressTracker.Web.Infrastructure.Identity;
 using ProgressTracker.Web.Tests.Support;
@@ -10,7 +9,7 @@ using ProgressTracker.Web.Tests.Support;
 namespace ProgressTracker.Web.Tests.Auth;
 
 /// <summary>What the sign-in tests share: accounts of their own, a cookie client that signs in through the page, TOTP.</summary>
-public static partial class AuthTestKit
+public static class AuthTestKit
 {
     public static async Task<AppUser> AddUserAsync(TestApp app, string role, string? email = null)
     {
@@ -49,27 +48,6 @@ public static partial class AuthTestKit
         http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
         return http;
     }
-
-    /// <summary>A client with a cookie jar, signed in (or not) by posting the login page like a browser.</summary>
-    public static HttpClient CookieClient(TestApp app) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = app.BaseAddress,
-        };
-
-    public static async Task<HttpResponseMessage> PageLoginAsync(HttpClient cookies, string email,
-        string password = TestApp.Password)
-    {
-        var form = await cookies.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        return await cookies.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["password"] = password, ["returnUrl"] = "/patients", ["__RequestVerificationToken"] = token,
-        }));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     /// <summary>RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) from the Base32 key an authenticator app is given.</summary>
     public static string Totp(string base32Key, DateTimeOffset at)

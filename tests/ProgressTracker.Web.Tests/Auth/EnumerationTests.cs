@@ -31,7 +31,7 @@ public sealed class EnumerationTests(EmbeddedAppFixture fixture, ITestOutputHelp
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             api.Add((response.StatusCode, problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString()));
 
-            var form = await PageLoginAsync(CookieClient(App), email, password);
+            var form = await CookieBrowser.PostLoginAsync(CookieBrowser.Create(App), email, password);
             var html = await form.Content.ReadAsStringAsync();
             var alert = html[html.IndexOf("role=\"alert\"", StringComparison.Ordinal)..];
             page.Add((form.StatusCode, alert[..alert.IndexOf("</p>", StringComparison.Ordinal)]));

@@ -18,10 +18,10 @@ public sealed class RateLimitTests
         var api = await ApiClient.SignInAsync(app); // 1 of 3
         Assert.Equal(HttpStatusCode.Unauthorized, (await ApiLoginAsync(app, "x@auth.test", "Wrong-password-1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/login")).StatusCode); // reading the page is free
-        Assert.Equal(HttpStatusCode.OK, (await PageLoginAsync(CookieClient(app), "x@auth.test", "Wrong-password-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await CookieBrowser.PostLoginAsync(CookieBrowser.Create(app), "x@auth.test", "Wrong-password-1")).StatusCode);
 
         await AssertLimitedAsync(await ApiLoginAsync(app, TestApp.ClinicianEmail), api: true);
-        await AssertLimitedAsync(await PageLoginAsync(CookieClient(app), TestApp.ClinicianEmail), api: false);
+        await AssertLimitedAsync(await CookieBrowser.PostLoginAsync(CookieBrowser.Create(app), TestApp.ClinicianEmail), api: false);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(app, "not-a-token")).StatusCode);
         await AssertLimitedAsync(await RefreshAsync(app, "not-a-token"), api: true);

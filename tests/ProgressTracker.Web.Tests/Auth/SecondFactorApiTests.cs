@@ -21,8 +21,8 @@ public sealed class SecondFactorApiTests
         await AssertSecondFactorRequiredAsync(await ApiLoginAsync(app, clinician.Email!));
         Assert.Equal(HttpStatusCode.OK, (await ApiLoginAsync(app, patient.Email!)).StatusCode);
 
-        var cookie = CookieClient(app);
-        Assert.Equal(HttpStatusCode.Redirect, (await PageLoginAsync(cookie, clinician.Email!)).StatusCode);
+        var cookie = CookieBrowser.Create(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await CookieBrowser.PostLoginAsync(cookie, clinician.Email!)).StatusCode);
         var gated = await cookie.GetAsync("/patients");
         Assert.Equal(HttpStatusCode.Redirect, gated.StatusCode);
         Assert.StartsWith("/account/security", gated.Headers.Location!.OriginalString);

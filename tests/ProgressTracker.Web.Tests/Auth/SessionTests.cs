@@ -39,8 +39,8 @@ public sealed class SessionTests
                  })
         {
             var user = await AddUserAsync(app, Roles.Clinician);
-            var cookie = CookieClient(app);
-            Assert.Equal(HttpStatusCode.Redirect, (await PageLoginAsync(cookie, user.Email!)).StatusCode);
+            var cookie = CookieBrowser.Create(app);
+            Assert.Equal(HttpStatusCode.Redirect, (await CookieBrowser.PostLoginAsync(cookie, user.Email!)).StatusCode);
             var bearer = Bearer(app, (await TokensAsync(app, user.Email!)).GetProperty("accessToken").GetString()!);
             Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/api/v1/me")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/me")).StatusCode);
@@ -60,15 +60,15 @@ public sealed class SessionTests
         await using var _ = app;
         var user = await AddUserAsync(app, Roles.Clinician);
 
-        var idle = CookieClient(app);
-        await PageLoginAsync(idle, user.Email!);
+        var idle = CookieBrowser.Create(app);
+        await CookieBrowser.PostLoginAsync(idle, user.Email!);
         clock.Advance(TimeSpan.FromMinutes(29));
         Assert.Equal(HttpStatusCode.OK, (await idle.GetAsync("/api/v1/me")).StatusCode);
         clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(HttpStatusCode.Unauthorized, (await idle.GetAsync("/api/v1/me")).StatusCode);
 
-        var busy = CookieClient(app);
-        await PageLoginAsync(busy, user.Email!);
+        var busy = CookieBrowser.Create(app);
+        await CookieBrowser.PostLoginAsync(busy, user.Email!);
         foreach (var minutes in new[] { 20, 20, 15 }) // active at 20, 40 and 55 minutes after sign-in
         {
             clock.Advance(TimeSpan.FromMinutes(minutes));

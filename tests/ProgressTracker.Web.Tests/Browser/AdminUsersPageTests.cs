@@ -33,7 +33,7 @@ public sealed class AdminUsersPageTests(EmbeddedAppFixture fixture)
         await page.GetByLabel("Email").FillAsync(adminEmail);
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Staff", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Staff", Exact = true }).WaitForAsync();
 
         var invitee = $"new-{width}-{Guid.NewGuid():N}"[..16] + "@clinic.test";

@@ -127,11 +127,6 @@ public sealed class TransportSecurityTests(TransportSecurityTests.BehindProxy fi
         Assert.DoesNotContain(attributes, a => a.StartsWith("domain=", StringComparison.Ordinal));
     }
 
-    private static async Task<string> FormToken(HttpResponseMessage page)
-    {
-        var html = await page.Content.ReadAsStringAsync();
-        var input = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html)
-            .QuerySelector("input[name=__RequestVerificationToken]");
-        return input?.GetAttribute("value") ?? throw new InvalidOperationException("/login renders no antiforgery token.");
-    }
+    private static async Task<string> FormToken(HttpResponseMessage page) =>
+        CookieBrowser.FormToken(await page.Content.ReadAsStringAsync());
 }

@@ -16,6 +16,7 @@ public sealed class RejectionTests
         { RejectionKind.Forbidden, 403 },
         { RejectionKind.NotFound, 404 },
         { RejectionKind.Conflict, 409 },
+        { RejectionKind.Gone, 410 },
         { RejectionKind.TooLarge, 413 },
         { RejectionKind.UnsupportedType, 415 },
         { RejectionKind.Unprocessable, 422 },

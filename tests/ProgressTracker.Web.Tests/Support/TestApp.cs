@@ -69,6 +69,10 @@ public sealed class TestApp : IAsyncDisposable
             "--Jobs:PollInterval=00:00:00.200", "--Jobs:SweepInterval=00:00:01", "--Logging:LogLevel:Default=Warning",
             // Most tests sign in with a password only; the second-factor tests turn the requirement back on.
             "--Auth:RequireSecondFactor=false",
+            // A shared app signs in and uploads far more often from 127.0.0.1 than one client would; the rate-limit
+            // tests start their own app with low limits.
+            "--RateLimits:Login:PermitLimit=100000", "--RateLimits:Refresh:PermitLimit=100000",
+            "--RateLimits:Upload:PermitLimit=100000", "--RateLimits:Invitation:PermitLimit=100000",
         };
         if (mode == StorageMode.Production)
         {
