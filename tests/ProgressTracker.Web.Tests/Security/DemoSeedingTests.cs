@@ -15,7 +15,7 @@ public sealed class DemoSeedingTests : IDisposable
     [Fact]
     public async Task Seeding_is_off_unless_asked_for()
     {
-        await using var app = AppHost.Build([$"--App:DataDirectory={_data}"]);
+        await using var app = await TestApp.BuildOnlyAsync($"--App:DataDirectory={_data}");
         Assert.False(app.Services.GetRequiredService<DemoOptions>().Seed);
     }
 

@@ -95,6 +95,8 @@ public sealed class TestApp : IAsyncDisposable
         try
         {
             _app = ServiceOverrides.Build(() => AppHost.Build([.. _settings, $"--Host:Role={role}"]), _services);
+            // Building maps the jobs dashboard, which already points Hangfire's statics at this host's logger.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(HangfireLog);
             await AppHost.InitializeAsync(_app);
             await _app.StartAsync();
             // Resolved now, inside the gate: the first resolution is what reads Hangfire's statics.
@@ -111,6 +113,25 @@ public sealed class TestApp : IAsyncDisposable
         await using var scope = _app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         await users.AddAsync(ClinicianEmail, Roles.Clinician, Password, CancellationToken.None); // no-op if present
+    }
+
+    /// <summary>
+    /// Builds the app without starting it, one host at a time like <see cref="StartAsync(string)"/>, and leaves
+    /// Hangfire's process-wide log provider on the shared one, so disposing this host cannot break the others.
+    /// </summary>
+    public static async Task<WebApplication> BuildOnlyAsync(params string[] args)
+    {
+        await StartGate.WaitAsync();
+        try
+        {
+            var app = AppHost.Build(args);
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(HangfireLog);
+            return app;
+        }
+        finally
+        {
+            StartGate.Release();
+        }
     }
 
     public async Task StopAsync()
