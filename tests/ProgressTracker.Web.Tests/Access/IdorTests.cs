@@ -90,7 +90,7 @@ public sealed class IdorTests(AccessWorld world) : IClassFixture<AccessWorld>
         var since = world.App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         Assert.Equal(HttpStatusCode.NotFound, (await world.Api(Who.PatientA).GetAsync($"/api/v1/photos/{world.PhotoB}")).StatusCode);
 
-        await world.App.Services.GetRequiredService<ProgressTracker.Web.Features.Audit.AuditWriter>().FlushAsync(default);
+        await world.App.FlushAuditAsync();
         await using var scope = world.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var photo = world.PhotoB;

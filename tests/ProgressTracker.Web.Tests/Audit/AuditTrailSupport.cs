@@ -31,9 +31,7 @@ internal static class AuditTrailSupport
                 ResourceId: Guid.NewGuid().ToString(), PatientId: Guid.NewGuid(), Detail: $"test {i}"));
     }
 
-    /// <summary>Requests hand their entries to a background writer; this waits until it has written them.</summary>
-    public static Task FlushAsync(TestApp app) =>
-        app.Services.GetRequiredService<AuditWriter>().FlushAsync(CancellationToken.None);
+    public static Task FlushAsync(TestApp app) => app.FlushAuditAsync();
 
     public static async Task<int> SealAsync(TestApp app)
     {

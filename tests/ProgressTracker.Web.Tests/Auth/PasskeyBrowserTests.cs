@@ -54,7 +54,7 @@ public sealed class PasskeyBrowserTests(EmbeddedAppFixture fixture)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Patients" }).WaitForAsync();
         Assert.EndsWith("/patients", page.Url);
 
-        await app.Services.GetRequiredService<ProgressTracker.Web.Features.Audit.AuditWriter>().FlushAsync(default);
+        await app.FlushAuditAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clinician = await db.Users.SingleAsync(u => u.Email == TestApp.ClinicianEmail);

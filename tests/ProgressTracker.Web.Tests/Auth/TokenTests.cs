@@ -48,7 +48,7 @@ public sealed class TokenTests(EmbeddedAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(App, first)).StatusCode); // replay
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(App, second)).StatusCode); // family revoked
 
-        await App.Services.GetRequiredService<ProgressTracker.Web.Features.Audit.AuditWriter>().FlushAsync(default);
+        await App.FlushAuditAsync();
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.All(await db.RefreshTokens.Where(t => t.UserId == user.Id).ToListAsync(),

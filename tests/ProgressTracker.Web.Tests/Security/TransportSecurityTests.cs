@@ -84,7 +84,7 @@ public sealed class TransportSecurityTests(TransportSecurityTests.BehindProxy fi
     [Theory]
     [InlineData("--Hosting:Https=true")] // https, but no proxy is trusted
     [InlineData("--Proxy:KnownProxies:0=10.20.30.40")] // a proxy elsewhere; 127.0.0.1 is not it
-    [InlineData("--Proxy:KnownNetworks:0=10.0.0.0/8")]
+    [InlineData("--Proxy:KnownNetworks:0=10.0.0.0/8")] // only a trust setting: the app still listens on 127.0.0.1
     public async Task Forwarded_headers_from_an_unknown_client_are_ignored(string setting)
     {
         await using var app = await TestApp.StartAsync(StorageMode.Embedded, extraSettings: [setting]);

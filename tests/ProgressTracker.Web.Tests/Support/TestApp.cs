@@ -142,6 +142,10 @@ public sealed class TestApp : IAsyncDisposable
         _app = null;
     }
 
+    /// <summary>Requests hand audit entries to a background writer; this waits until it has written them.</summary>
+    public Task FlushAuditAsync() =>
+        Services.GetRequiredService<ProgressTracker.Web.Features.Audit.AuditWriter>().FlushAsync(CancellationToken.None);
+
     public HttpClient CreateClient(bool followRedirects = false) =>
         new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = false })
         {

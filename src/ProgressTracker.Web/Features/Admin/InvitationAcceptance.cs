@@ -13,8 +13,8 @@ public sealed class InvitationAcceptance(AppDbContext db, UserManager<AppUser> u
     /// <summary>The open invitation behind a token, or why the link no longer works (410).</summary>
     public async Task<Result<Invitation>> FindOpenAsync(string? token, CancellationToken ct)
     {
-        var invitation = InvitationTokens.LooksValid(token)
-            ? await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == InvitationTokens.Hash(token!), ct)
+        var invitation = SecretTokens.LooksValid(token)
+            ? await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == SecretTokens.Hash(token!), ct)
             : null;
         var now = clock.GetUtcNow();
         if (invitation is null)

@@ -28,10 +28,10 @@ public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, Inv
 
         var now = clock.GetUtcNow();
         await WithdrawOpenAsync(email, now, ct);
-        var token = InvitationTokens.New();
+        var token = SecretTokens.New();
         var invitation = new Invitation
         {
-            Email = email, Role = role, TokenHash = InvitationTokens.Hash(token), InvitedBy = invitedBy,
+            Email = email, Role = role, TokenHash = SecretTokens.Hash(token), InvitedBy = invitedBy,
             CreatedAt = now, ExpiresAt = now + options.Lifetime,
         };
         db.Invitations.Add(invitation);

@@ -17,9 +17,9 @@ public static class AuditEvents
         new(action, ResourceType: "photo", ResourceId: Id(photo.Id), PatientId: photo.PatientId, Detail: detail);
 
     /// <summary>Image bytes handed out: the original is a download, any other variant a view.</summary>
-    public static AuditEvent Media(Photo photo, string variant) => variant.Equals("original", StringComparison.OrdinalIgnoreCase)
+    public static AuditEvent Media(Photo photo, MediaVariant variant) => variant == MediaVariant.Original
         ? OfPhoto(AuditActions.PhotoOriginalDownloaded, photo, "original")
-        : OfPhoto(AuditActions.PhotoViewed, photo, variant.ToLowerInvariant());
+        : OfPhoto(AuditActions.PhotoViewed, photo, EnumNames.ToKebab(variant));
 
     public static AuditEvent OfExport(string action, Export export) =>
         new(action, ResourceType: "export", ResourceId: Id(export.Id), PatientId: export.PatientId,

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace ProgressTracker.Web.Infrastructure.Identity;
 
 /// <summary>
@@ -49,7 +45,7 @@ public sealed class RefreshTokens(AppDbContext db, TimeProvider clock, AuthOptio
     public async Task<Rotation> RotateAsync(string token, Func<Guid, Task<bool>> accountAllowed, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var row = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
         if (row is null) return new Rotation(Guid.Empty, null, Failure.Unknown);
         if (row.RevokedAt is not null) return new Rotation(row.UserId, null, Failure.Revoked);
@@ -103,13 +99,13 @@ public sealed class RefreshTokens(AppDbContext db, TimeProvider clock, AuthOptio
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)) + "." + fingerprint;
+        var token = SecretTokens.New() + "." + fingerprint;
         var expires = now + options.RefreshTokenLifetime;
         db.RefreshTokens.Add(new RefreshToken
         {
             UserId = userId,
             FamilyId = familyId,
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             CreatedAt = now,
             ExpiresAt = expires < familyExpiresAt ? expires : familyExpiresAt,
             FamilyExpiresAt = familyExpiresAt,
@@ -118,7 +114,5 @@ public sealed class RefreshTokens(AppDbContext db, TimeProvider clock, AuthOptio
         return token;
     }
 
-    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
-
-    private static string Fingerprint(string? stamp) => Hash("stamp:" + stamp)[..16];
+    private static string Fingerprint(string? stamp) => SecretTokens.Hash("stamp:" + stamp)[..16];
 }

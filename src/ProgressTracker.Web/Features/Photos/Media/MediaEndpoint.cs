@@ -20,7 +20,8 @@ public static class MediaEndpoint
                 $"'{variant}' is not a media variant; use thumb, display, aligned, aligned-thumb or original.",
                 "Unknown variant").ToProblem();
 
-        var found = await access.MediaAsync(id, MediaVariantOf(kind, alignedImage), user, ct,
+        var mediaVariant = MediaVariantOf(kind, alignedImage);
+        var found = await access.MediaAsync(id, mediaVariant, user, ct,
             "Only clinicians can download original uploads.");
         if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
 
@@ -40,7 +41,7 @@ public static class MediaEndpoint
         if (alignedImage) encoding = ImageEncoding.Jpeg;
 
         if (kind != BlobVariant.Original && !alignedImage) http.Response.Headers.Vary = "Accept";
-        await audit.RecordAsync(AuditEvents.Media(photo, variant), ct);
+        await audit.RecordAsync(AuditEvents.Media(photo, mediaVariant), ct);
         var direct = await blobs.GetDirectReadUriAsync(key, storage.SasLifetime, downloadName: null, ct);
         if (direct is not null)
         {
