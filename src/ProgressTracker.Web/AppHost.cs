@@ -79,7 +79,9 @@ public static class AppHost
         services.AddTransportSecurity(config);
 
         var web = builder.Build();
-        Pipeline.Configure(web, role);
+        // A command (`users add`, `audit verify`) serves nothing: mapping endpoints would only do work, and mapping the
+        // jobs dashboard would point Hangfire's process-wide statics at a host that is about to be disposed.
+        if (purpose == Purpose.Serve) Pipeline.Configure(web, role);
         return web;
     }
 
