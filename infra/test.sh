@@ -95,6 +95,12 @@ while IFS= read -r -d '' trx; do
   skipped=$((skipped + $(count total "$c") - $(count executed "$c")))
 done < <(find "$results" -name '*.trx' -print0)
 
+# Name the failed tests next to the summary: a CI log is often read from its
+# tail only (the messages are in the console output above and in the .trx).
+if [ "$failed" -gt 0 ]; then
+  find "$results" -name '*.trx' -exec grep -ho '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' {} + |
+    sed -n 's/.* testName="\([^"]*\)".*/FAILED \1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g' >&2 || true
+fi
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "test: dotnet test exited with $rc without failed tests (build error or crashed test host?)" >&2
 fi
