@@ -8,6 +8,7 @@ using ProgressTracker.Web.Features.Demo;
 using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Health;
 using ProgressTracker.Web.Features.Patients;
+using ProgressTracker.Web.Features.Portal;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
@@ -60,6 +61,7 @@ public static class AppHost
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
         services.AddAdminFeature(config);
+        services.AddPortalFeature(config, role);
         services.AddAppHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -69,11 +71,7 @@ public static class AppHost
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/", Policies.Staff);
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-            o.Conventions.AllowAnonymousToFolder("/Auth");
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-            o.Conventions.AllowAnonymousToFolder("/Invitations"); // the link's token is the credential
+            AreaPolicies.Apply(o.Conventions);
         });
         builder.AddRequestLimits(limits);
         services.AddTransportSecurity(config);
@@ -115,6 +113,7 @@ public static class AppHost
         api.MapAuditEndpoints();
         api.MapAdminEndpoints();
         api.MapInvitationEndpoints();
+        api.MapPortalEndpoints();
     }
 }
 

@@ -36,6 +36,14 @@ public static class AuditActions
     public const string AccountDeactivated = "account.deactivated";
     public const string AccountReactivated = "account.reactivated";
 
+    /// <summary>Patient portal: access given and taken away, the patient's own data requests.</summary>
+    public const string PortalAccessRevoked = "portal.access-revoked";
+    public const string PortalAccessRestored = "portal.access-restored";
+    public const string ArchiveRequested = "data-archive.requested";
+    public const string ArchiveDownloaded = "data-archive.downloaded";
+    public const string DeletionRequested = "deletion.requested";
+    public const string DeletionDecided = "deletion.decided";
+
     public const string AccessDenied = "access.denied";
     public const string AuditVerified = "audit.verified";
     public const string AuditExported = "audit.exported";

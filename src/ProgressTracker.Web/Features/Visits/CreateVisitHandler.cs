@@ -16,6 +16,8 @@ public sealed class CreateVisitHandler(AppDbContext db, TimeProvider clock, IAud
                 $"'{request.Kind}' is not a visit kind; use one of {EnumNames.Allowed<VisitKind>()}.");
         if (request.Notes is { Length: > 4000 })
             return Rejection.Invalid("Notes are limited to 4000 characters.");
+        if (request.PatientNote is { Length: > 4000 })
+            return Rejection.Invalid("The note for the patient is limited to 4000 characters.");
 
         var treatment = request.Treatment;
         if (treatment is not null)
@@ -28,7 +30,7 @@ public sealed class CreateVisitHandler(AppDbContext db, TimeProvider clock, IAud
 
         var visit = new Visit
         {
-            PatientId = patient.Id, Date = date, Kind = kind, Notes = Blank(request.Notes),
+            PatientId = patient.Id, Date = date, Kind = kind, Notes = Blank(request.Notes), PatientNote = Blank(request.PatientNote),
             CreatedAt = clock.GetUtcNow(),
             Treatment = treatment is null ? null : new TreatmentDetails
             {

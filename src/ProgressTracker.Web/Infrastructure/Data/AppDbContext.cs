@@ -23,6 +23,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<DataArchive> DataArchives => Set<DataArchive>();
+    public DbSet<DeletionRequest> DeletionRequests => Set<DeletionRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -36,5 +38,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new RefreshTokenConfiguration());
         builder.ApplyConfiguration(new InvitationConfiguration());
+        builder.ApplyConfiguration(new DataArchiveConfiguration());
+        builder.ApplyConfiguration(new DeletionRequestConfiguration());
     }
 }

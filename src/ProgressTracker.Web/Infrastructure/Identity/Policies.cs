@@ -11,11 +11,16 @@ public static class Policies
     public const string SignedIn = nameof(SignedIn);
     /// <summary>Staff administration, the audit trail and the jobs dashboard.</summary>
     public const string Admin = nameof(Admin);
+    /// <summary>The patient portal: a patient account linked to its patient record.</summary>
+    public const string Patient = nameof(Patient);
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clinician, Roles.Admin));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        // The role alone is not enough: an account whose record link was removed has nothing to show.
+        options.AddPolicy(Patient, p => p.RequireAuthenticatedUser().RequireRole(Roles.Patient)
+            .RequireClaim(AppClaimTypes.PatientId));
     }
 }

@@ -6,6 +6,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
     {
         v.Property(x => x.Kind).StoredAsName();
         v.Property(x => x.Notes).HasMaxLength(4000);
+        v.Property(x => x.PatientNote).HasMaxLength(4000);
         v.HasIndex(x => new { x.PatientId, x.Date });
         v.OwnsOne(x => x.Treatment, t =>
         {
