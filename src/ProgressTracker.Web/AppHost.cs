@@ -93,7 +93,7 @@ public static class AppHost
     private static void AddFeatureServices(this IServiceCollection services, HostRoleOptions role)
     {
         services.AddScopedEach(typeof(RecordAccess), typeof(UserAccounts), typeof(PatientSearch),
-            typeof(CreatePatientHandler), typeof(CreateVisitHandler), typeof(TimelineQuery));
+            typeof(CreatePatientHandler), typeof(CreateVisitHandler), typeof(TimelineQuery), typeof(ResponseShapes));
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
         services.AddExportsFeature(role);

@@ -166,6 +166,30 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.DeniedPage,
     };
 
+    /// <summary>The patient portal's pages: patient accounts, each on their own record (the URL names none).</summary>
+    private static Outcome PortalPage(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.PatientA or Who.PatientB => Outcome.Allowed,
+        _ => Outcome.DeniedPage,
+    };
+
+    /// <summary>The patient's own API (/api/v1/me/...): anyone else has no such record.</summary>
+    private static Outcome PortalApi(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.PatientA or Who.PatientB => Outcome.Allowed,
+        _ => Outcome.NotFound,
+    };
+
+    /// <summary>"/" sends staff to the patient list and patients to their portal; marketing has no start page yet.</summary>
+    private static Outcome StartPage(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Marketing => Outcome.DeniedPage,
+        _ => Outcome.Allowed,
+    };
+
     /// <summary>An untouched original (may carry GPS): clinicians; those who may see the photo are told why not.</summary>
     private static Outcome Original(Who who) => who switch
     {
@@ -222,7 +246,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Page("/logout", "/logout", _ => Outcome.SignIn), // GET only leads to the sign-in page; signing out is a POST
         Page("/access-denied", "/access-denied", Public),
         Page("/error", "/error", Public),
-        Page("/", "/", StaffPage),
+        Page("/", "/", StartPage),
         Page("/patients", "/patients", StaffPage),
         Page("/patients/{id:guid}", $"/patients/{w.PatientA}", StaffPage),
         Page("/patients/{id:guid}/compare", $"/patients/{w.PatientA}/compare", StaffPage),
@@ -231,6 +255,12 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Page("/photos/{id:guid}", $"/photos/{w.PhotoA}", StaffPage),
         Page("/photos/{id:guid}/align", $"/photos/{w.PhotoA2}/align", StaffPage),
         Page("/visits/{visitId:guid}/upload", $"/visits/{w.VisitA}/upload", StaffPage),
+        Page("/me", "/me", PortalPage),
+        Page("/me/compare", "/me/compare", PortalPage),
+        Page("/me/progression", "/me/progression", PortalPage),
+        Page("/me/photos", "/me/photos", PortalPage),
+        Page("/me/access-log", "/me/access-log", PortalPage),
+        Api("GET", "/api/v1/me/access-log", "/api/v1/me/access-log", PortalApi),
         Page("/admin/audit", "/admin/audit", AdminPage),
         Page("/admin/users", "/admin/users", AdminPage),
         Page("/invite/{token}", "/invite/not-a-real-token", Public),

@@ -53,6 +53,45 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
 
+    [Fact]
+    public async Task Portal_screens_have_no_serious_accessibility_violations_and_no_console_errors()
+    {
+        var app = fixture.App;
+        var patient = await SeededPatient.CreateAsync(app);
+        var email = await PortalAccounts.AddLinkedAsync(app, patient.Id);
+        await using var session = await BrowserSession.StartAsync();
+        string[] screens =
+        [
+            "/me", "/me?view=left-lateral&mode=side", "/me/compare?view=left-lateral&mode=slider",
+            "/me/compare?view=left-lateral&mode=overlay", "/me/progression?view=left-lateral", "/me/photos",
+            "/me/access-log", "/me/data", "/account/security",
+        ];
+        var findings = new List<string>();
+        foreach (var (width, phone) in new[] { (1440, false), (390, true) })
+        {
+            var page = await session.SignedInAsAsync(app, email, width: width, height: 900, phone: phone);
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error") findings.Add($"{page.Url} @ {width}px: console error: {message.Text}");
+            };
+            page.PageError += (_, error) => findings.Add($"{page.Url} @ {width}px: script error: {error}");
+            foreach (var screen in screens)
+            {
+                await page.GotoAsync(screen);
+                await PagePixels.WaitForImagesAsync(page);
+                findings.AddRange(await SeriousViolationsAsync(page, $"{screen} @ {width}px"));
+            }
+            if (phone) // the menu open, as a patient uses it
+            {
+                await page.GotoAsync("/me");
+                await page.Locator(".portal-menu summary").ClickAsync();
+                findings.AddRange(await SeriousViolationsAsync(page, "/me with the menu open @ 390px"));
+            }
+            await page.CloseAsync();
+        }
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
     private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe(new AxeRunOptions

@@ -80,6 +80,27 @@ public sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// A page signed in as <paramref name="email"/> (any role), at the given width; returns once the sign-in has led
+    /// to the account's start page (a patient's is /me).
+    /// </summary>
+    public async Task<IPage> SignedInAsAsync(TestApp app, string email, int width = 1440, int height = 1000,
+        bool phone = false)
+    {
+        var page = await NewPageAsync(app, new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal));
+        return page;
+    }
+
     /// <summary>Screenshots are test artifacts: saved under $PT_ARTIFACTS/screenshots (or the test output).</summary>
     public static string ScreenshotPath(string name)
     {

@@ -57,10 +57,13 @@ public sealed class MediaHandler : ResourceHandler<MediaOperation, PhotoMedia>
     protected override bool Allows(Caller caller, MediaOperation operation, PhotoMedia media) =>
         operation == MediaOperation.Read && media.Variant switch
         {
-            // The untouched upload may carry GPS and camera metadata: clinicians only.
-            MediaVariant.Original => caller.IsClinician,
+            MediaVariant.Original => MayReadOriginals(caller),
             _ => caller.ReadablePatients.Includes(media.Photo.PatientId),
         };
+
+    /// <summary>The untouched upload may carry GPS and camera metadata: clinicians only. Responses ask this too,
+    /// so nobody else is even given the link.</summary>
+    public static bool MayReadOriginals(Caller caller) => caller.IsClinician;
 }
 
 public sealed class ExportHandler : ResourceHandler<ExportOperation, Export>

@@ -24,6 +24,8 @@ public static class AuditActions
     public const string PhotoRead = "photo.read";
     public const string PhotoViewed = "photo.viewed";
     public const string PhotoOriginalDownloaded = "photo.original-downloaded";
+    /// <summary>A display-size image saved as a file (the patient's own download button).</summary>
+    public const string PhotoDownloaded = "photo.downloaded";
     public const string AlignmentChanged = "alignment.changed";
     public const string BaselineChanged = "baseline.changed";
     public const string ExportMade = "export.made";

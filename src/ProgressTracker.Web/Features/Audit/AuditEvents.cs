@@ -16,10 +16,13 @@ public static class AuditEvents
     public static AuditEvent OfPhoto(string action, Photo photo, string? detail = null) =>
         new(action, ResourceType: "photo", ResourceId: Id(photo.Id), PatientId: photo.PatientId, Detail: detail);
 
-    /// <summary>Image bytes handed out: the original is a download, any other variant a view.</summary>
-    public static AuditEvent Media(Photo photo, MediaVariant variant) => variant == MediaVariant.Original
-        ? OfPhoto(AuditActions.PhotoOriginalDownloaded, photo, "original")
-        : OfPhoto(AuditActions.PhotoViewed, photo, EnumNames.ToKebab(variant));
+    /// <summary>Image bytes handed out: the original is a download, any other variant a view unless saved as a file.</summary>
+    public static AuditEvent Media(Photo photo, MediaVariant variant, bool downloaded = false) => variant switch
+    {
+        MediaVariant.Original => OfPhoto(AuditActions.PhotoOriginalDownloaded, photo, "original"),
+        _ when downloaded => OfPhoto(AuditActions.PhotoDownloaded, photo, EnumNames.ToKebab(variant)),
+        _ => OfPhoto(AuditActions.PhotoViewed, photo, EnumNames.ToKebab(variant)),
+    };
 
     public static AuditEvent OfExport(string action, Export export) =>
         new(action, ResourceType: "export", ResourceId: Id(export.Id), PatientId: export.PatientId,

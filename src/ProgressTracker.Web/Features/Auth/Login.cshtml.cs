@@ -18,7 +18,7 @@ public sealed class LoginModel(PasswordCheck passwords, AppSignInManager signIn,
 
     public string? Email { get; private set; }
     public string? Error { get; private set; }
-    public string ReturnUrl { get; private set; } = "/patients";
+    public string ReturnUrl { get; private set; } = "/"; // "/" sends each audience to its own start page
     public bool PasskeysUsable => passkeys.UsableOn(Request);
 
     public void OnGet(string? returnUrl) => ReturnUrl = SafeReturnUrl(returnUrl);
@@ -83,5 +83,5 @@ public sealed class LoginModel(PasswordCheck passwords, AppSignInManager signIn,
     }
 
     /// <summary>Only local paths: a crafted link must not bounce a user to another site after signing in.</summary>
-    private string SafeReturnUrl(string? url) => Url.IsLocalUrl(url) && url != "/" ? url! : "/patients";
+    private string SafeReturnUrl(string? url) => Url.IsLocalUrl(url) ? url! : "/";
 }

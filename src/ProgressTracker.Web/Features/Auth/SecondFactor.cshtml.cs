@@ -8,7 +8,7 @@ namespace ProgressTracker.Web.Features.Auth;
 public sealed class SecondFactorModel(AppSignInManager signIn, SignInEvents events) : PageModel
 {
     public string? Error { get; private set; }
-    public string ReturnUrl { get; private set; } = "/patients";
+    public string ReturnUrl { get; private set; } = "/"; // "/" sends each audience to its own start page
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
@@ -42,5 +42,5 @@ public sealed class SecondFactorModel(AppSignInManager signIn, SignInEvents even
         return Page();
     }
 
-    private string SafeReturnUrl(string? url) => Url.IsLocalUrl(url) && url != "/" ? url! : "/patients";
+    private string SafeReturnUrl(string? url) => Url.IsLocalUrl(url) ? url! : "/";
 }

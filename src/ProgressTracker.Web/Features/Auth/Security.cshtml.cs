@@ -21,7 +21,7 @@ public sealed partial class SecurityModel(UserManager<AppUser> users, IUserStore
     public string? QrCode { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     public string? Error { get; private set; }
-    public string ReturnUrl { get; private set; } = "/patients";
+    public string ReturnUrl { get; private set; } = "/"; // "/" sends each audience to its own start page
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
@@ -51,7 +51,7 @@ public sealed partial class SecurityModel(UserManager<AppUser> users, IUserStore
 
     private async Task LoadAsync(AppUser user, string? returnUrl)
     {
-        ReturnUrl = Url.IsLocalUrl(returnUrl) && returnUrl != "/" ? returnUrl! : "/patients";
+        ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         Required = auth.SecondFactorRequired && StaffRoles.Includes(User);
         await LoadPasskeysAsync(user);

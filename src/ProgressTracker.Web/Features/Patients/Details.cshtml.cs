@@ -24,14 +24,15 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
     }
 
     public async Task<IActionResult> OnPostAddVisitAsync(DateOnly? date, string? kind, string? notes,
-        string? product, string? lot, decimal? volumeMl, string? areas, int? sessionNumber, CancellationToken ct)
+        string? product, string? lot, decimal? volumeMl, string? areas, int? sessionNumber, string? patientNote,
+        CancellationToken ct)
     {
         var treatment = string.IsNullOrWhiteSpace(product) && volumeMl is null && sessionNumber is null
             ? null
             : new TreatmentDto(product, lot, volumeMl,
                 (areas ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 sessionNumber);
-        var created = await createVisit.HandleAsync(Patient, new CreateVisitRequest(date, kind, notes, treatment), ct);
+        var created = await createVisit.HandleAsync(Patient, new CreateVisitRequest(date, kind, notes, treatment, patientNote), ct);
         if (!created.Failed(out var rejection, out var visit))
         {
             Flash = $"Visit on {visit.Date:d MMM yyyy} added. Upload its photos next.";

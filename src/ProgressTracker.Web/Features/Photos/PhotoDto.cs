@@ -4,7 +4,7 @@ namespace ProgressTracker.Web.Features.Photos;
 /// Links to the photo's media; a variant is null until it exists. Aligned: the photo on its baseline's canvas
 /// (display size; alignedThumb at thumbnail size).
 /// </summary>
-public sealed record PhotoMediaDto(string? Thumb, string? Display, string? Aligned, string? AlignedThumb, string Original);
+public sealed record PhotoMediaDto(string? Thumb, string? Display, string? Aligned, string? AlignedThumb, string? Original);
 
 /// <summary>matrix: [a, b, tx, c, d, ty] from this photo's master pixels to the baseline master's pixels.</summary>
 public sealed record AlignmentDto(Guid? BaselinePhotoId, double[]? Matrix, double? Score, AlignmentMethod Method,
@@ -37,6 +37,9 @@ public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView V
                 $"/api/v1/photos/{p.Id}/media/original"),
             AlignmentDto.From(p.Alignment));
     }
+
+    /// <summary>For a caller who may not download originals: no link to one.</summary>
+    public PhotoDto WithoutOriginal() => this with { Media = Media with { Original = null } };
 
     /// <summary>Versioned so a new derivative recipe gets a new URL and long-lived caching stays correct.</summary>
     public static string MediaUrl(PhotoSummary p, string variant) =>

@@ -66,6 +66,7 @@ public static class PhotoEndpoints
         var found = await access.PhotoAsync(id, user, PhotoOperation.View, ct);
         if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
         await audit.RecordAsync(AuditEvents.OfPhoto(AuditActions.PhotoRead, photo), ct);
-        return TypedResults.Ok(PhotoDto.From(photo));
+        var dto = PhotoDto.From(photo);
+        return TypedResults.Ok(MediaHandler.MayReadOriginals(Caller.From(user)) ? dto : dto.WithoutOriginal());
     }
 }

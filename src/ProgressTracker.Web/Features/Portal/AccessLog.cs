@@ -13,10 +13,14 @@ public sealed record AccessLogItem(DateTimeOffset At, string Action, string? Act
 /// </summary>
 public sealed class AccessLog(AppDbContext db, PortalOptions options)
 {
+    /// <summary>
+    /// photo.read (a photo's status and links through the API, which apps poll while processing) is left out: it
+    /// shows no image, and the record being opened is already listed as patient.viewed.
+    /// </summary>
     public static readonly IReadOnlyList<string> DisclosureActions =
     [
-        AuditActions.PatientViewed, AuditActions.PhotoViewed, AuditActions.PhotoRead,
-        AuditActions.PhotoOriginalDownloaded, AuditActions.ExportMade, AuditActions.ExportDownloaded,
+        AuditActions.PatientViewed, AuditActions.PhotoViewed,
+        AuditActions.PhotoOriginalDownloaded, AuditActions.PhotoDownloaded, AuditActions.ExportMade, AuditActions.ExportDownloaded,
         AuditActions.ArchiveDownloaded,
     ];
 
@@ -31,7 +35,8 @@ public sealed class AccessLog(AppDbContext db, PortalOptions options)
         var entries = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var names = await NamesAsync(entries, ct);
-        return (entries.Select(e => new AccessLogItem(e.At, e.Action, e.ActorRole,
+        // Roles in the API's spelling (lower case), as in GET /me.
+        return (entries.Select(e => new AccessLogItem(e.At, e.Action, e.ActorRole?.ToLowerInvariant(),
             e.ResourceType == "photo" && Guid.TryParse(e.ResourceId, out var photo) ? photo : null,
             e.ActorId is { } actor && names.TryGetValue(actor, out var name) ? name : null,
             e.Detail)).ToList(), total);
@@ -58,8 +63,7 @@ public static class AccessLogEndpoint
         if (page < 1 || pageSize is < 1 or > 200)
             return Rejection.Invalid("page starts at 1 and pageSize must be between 1 and 200.").ToProblem();
         // Only a patient account has an access log of its own; anyone else has no record here (404).
-        var own = Caller.From(user).PatientId?.ToString() ?? "";
-        if ((await access.PatientAsync(own, user, PatientOperation.View, ct)).Failed(out var refused, out var patient))
+        if ((await access.OwnPatientAsync(user, ct)).Failed(out var refused, out var patient))
             return refused.ToProblem();
         var (items, total) = await log.PageAsync(patient, page, pageSize, ct);
         return TypedResults.Ok(new PagedList<AccessLogItem>(items, total));

@@ -5,8 +5,13 @@ public sealed class PortalOptions
 {
     public const string Section = "Portal";
 
-    /// <summary>The clinic's name as patients see it ("Your photos at {ClinicName}").</summary>
-    public string ClinicName { get; set; } = "your clinic";
+    private const string Unnamed = "your clinic";
+
+    /// <summary>The clinic's name as patients see it ("Notes from {ClinicName}"); unset, "your clinic".</summary>
+    public string ClinicName { get; set; } = Unnamed;
+
+    /// <summary>Set by the clinic (the portal's title bar names it only then).</summary>
+    public bool ClinicNamed => !string.IsNullOrWhiteSpace(ClinicName) && ClinicName != Unnamed;
 
     /// <summary>Show the notes staff write for the patient on a visit (never the clinical notes).</summary>
     public bool ShowVisitNotes { get; set; } = true;

@@ -15,8 +15,7 @@ public abstract class PortalPageModel(RecordAccess access) : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context,
         PageHandlerExecutionDelegate next)
     {
-        var own = Caller.From(User).PatientId?.ToString() ?? "";
-        var found = await Access.PatientAsync(own, User, PatientOperation.View, HttpContext.RequestAborted);
+        var found = await Access.OwnPatientAsync(User, HttpContext.RequestAborted);
         if (found.Failed(out _, out var patient))
         {
             context.Result = NotFound();

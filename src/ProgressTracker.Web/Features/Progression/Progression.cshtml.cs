@@ -9,11 +9,12 @@ public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline
     IAuditTrail audit) : ViewFramesPageModel(access, timeline, clock, audit)
 {
     /// <summary>An animation holds at most 24 frames: beyond that, an even spread that keeps the first and last.</summary>
-    public IReadOnlyList<Guid> AnimationFrames => Frames.Count <= MaxFrames
-        ? Frames.Select(f => f.Id).ToList()
-        : Enumerable.Range(0, MaxFrames).Select(i => Frames[(int)Math.Round(i * (Frames.Count - 1) / (double)(MaxFrames - 1))].Id).ToList();
+    public IReadOnlyList<Guid> AnimationFrames => Set.Spread(MaxFrames).Select(f => f.Id).ToList();
 
     private const int MaxFrames = 24;
+
+    /// <summary>Without scripts a frame opens its photo page.</summary>
+    public ProgressionView Player => new(Set, ForPatient: false, f => $"/photos/{f.Id}");
 
     public ExportPanelModel? ExportPanel => View is { } v && Frames.Count >= 2
         ? new ExportPanelModel(Header.Patient.Id, v, AnimationFrames, "animation")
@@ -22,7 +23,7 @@ public sealed class ProgressionModel(RecordAccess access, TimelineQuery timeline
     public async Task<IActionResult> OnGetAsync(string? view, CancellationToken ct)
     {
         // The asked-for view, else the one with the most visits.
-        await LoadFramesAsync(view, PatientTab.Progression, rows => rows.MaxBy(r => r.Frames.Count)!, ct);
+        await LoadFramesAsync(view, PatientTab.Progression, ViewFrameSet.MostVisits, ct);
         return Page();
     }
 }

@@ -7,7 +7,8 @@ public static class TimelineEndpoints
             .WithSummary("Per view, the patient's visits in date order with their photos.");
 
     private static async Task<Results<Ok<TimelineDto>, ProblemHttpResult>> GetAsync(
-        string id, RecordAccess access, TimelineQuery timeline, IAuditTrail audit, ClaimsPrincipal user, CancellationToken ct,
+        string id, RecordAccess access, TimelineQuery timeline, ResponseShapes shapes, IAuditTrail audit, ClaimsPrincipal user,
+        CancellationToken ct,
         string? view = null)
     {
         PhotoView? only = null;
@@ -20,6 +21,7 @@ public static class TimelineEndpoints
         var found = await access.PatientAsync(id, user, PatientOperation.View, ct);
         if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
         await audit.RecordAsync(AuditEvents.PatientViewed(patient, "api timeline"), ct);
-        return TypedResults.Ok(await timeline.LoadAsync(patient, only, ct));
+        var shape = await shapes.ForAsync(user, patient);
+        return TypedResults.Ok(shape.Timeline(await timeline.LoadAsync(patient, only, ct)));
     }
 }

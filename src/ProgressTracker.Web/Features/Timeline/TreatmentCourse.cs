@@ -12,6 +12,8 @@ public sealed class TreatmentCourse
     public string? Product { get; }
     public int Sessions { get; }
     public bool HasTreatment => Sessions > 0;
+    /// <summary>Captions in the patient's words: the start is "first session", not the clinic's "baseline".</summary>
+    public bool PatientWording { get; init; }
 
     public TreatmentCourse(IReadOnlyList<VisitDto> visitsInDateOrder)
     {
@@ -39,7 +41,7 @@ public sealed class TreatmentCourse
     public string WeekPhrase(DateOnly date) => Weeks(date) switch
     {
         null => "",
-        (0, _) => "baseline",
+        (0, _) => !PatientWording ? "baseline" : HasTreatment ? "first session" : "first visit",
         ( > 0, var w) => $"week {w}",
         (_, var w) => $"{w} week{(w == 1 ? "" : "s")} before first session",
     };
@@ -51,6 +53,25 @@ public sealed class TreatmentCourse
         var days = date.DayNumber - start.DayNumber;
         return days >= 0 ? (days, days / 7) : (days, Math.Max(1, -days / 7));
     }
+
+    /// <summary>
+    /// The patient's headline: "Week 14 since your first session" (or "…first visit" without injections), or when
+    /// the first session is still ahead, "Your first session is on 12 Mar 2026".
+    /// </summary>
+    public string? PatientHeadline(DateOnly today)
+    {
+        if (Start is not { } start) return null;
+        var what = HasTreatment ? "session" : "visit";
+        if (today < start) return $"Your first {what} is on {start:d MMM yyyy}";
+        var weeks = (today.DayNumber - start.DayNumber) / 7;
+        return weeks == 0 ? $"The week of your first {what}" : $"Week {weeks} since your first {what}";
+    }
+
+    /// <summary>"PLLA · 3 sessions so far · started 12 Mar 2026", in the patient's words.</summary>
+    public string? PatientSummary =>
+        HasTreatment
+            ? $"{Product ?? "Treatment"} · {Sessions} session{(Sessions == 1 ? "" : "s")} so far · started {Start:d MMM yyyy}"
+            : Start is { } s ? $"Following your progress since {s:d MMM yyyy}" : null;
 
     /// <summary>"PLLA · 3 sessions · started 12 Mar 2026".</summary>
     public string? Summary =>

@@ -21,6 +21,13 @@ public sealed record ViewFrame(PhotoDto Photo, VisitDto Visit, string WeekPhrase
     public string AlignedSrc => IsBaseline ? Photo.Media.Display! : Photo.Media.Aligned ?? Photo.Media.Display!;
     public string AlignedThumbSrc => IsBaseline ? Photo.Media.Thumb! : Photo.Media.AlignedThumb ?? Photo.Media.Thumb!;
     public string UnalignedSrc => Photo.Media.Display!;
+    /// <summary>
+    /// A patient is not shown an alignment staff have not confirmed: their view of such a photo is as taken.
+    /// </summary>
+    public bool ShownAsTakenFor(bool patient) => !HasAligned || (patient && NeedsReview);
+    public string AlignedSrcFor(bool patient) => patient && NeedsReview ? UnalignedSrc : AlignedSrc;
+    public string AlignedThumbSrcFor(bool patient) => patient && NeedsReview ? Photo.Media.Thumb! : AlignedThumbSrc;
+
     public bool NeedsReview => !IsBaseline && Photo.Alignment.Status is AlignmentStatus.NeedsReview or AlignmentStatus.Failed;
 
     /// <summary>Every Ready photo of the view, in visit order (then upload order within a visit).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace ProgressTracker.Web.Features.Visits;
 
 public static class VisitEndpoints
@@ -12,16 +10,15 @@ public static class VisitEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<VisitDto>>, ProblemHttpResult>> ListAsync(
-        string id, RecordAccess access, AppDbContext db, IAuthorizationService auth, ClaimsPrincipal user,
+        string id, RecordAccess access, AppDbContext db, ResponseShapes shapes, ClaimsPrincipal user,
         CancellationToken ct)
     {
         var found = await access.PatientAsync(id, user, PatientOperation.View, ct);
         if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
         var visits = await db.Visits.AsNoTracking().Where(v => v.PatientId == patient.Id)
             .OrderBy(v => v.Date).ThenBy(v => v.CreatedAt).ToListAsync(ct);
-        var staffFields = (await auth.AuthorizeAsync(user, patient, PatientOperation.ViewStaffNotes)).Succeeded;
-        return TypedResults.Ok<IReadOnlyList<VisitDto>>(visits.Select(VisitDto.From)
-            .Select(v => staffFields ? v : v.WithoutStaffFields()).ToList());
+        var shape = await shapes.ForAsync(user, patient);
+        return TypedResults.Ok<IReadOnlyList<VisitDto>>(visits.Select(VisitDto.From).Select(shape.Visit).ToList());
     }
 
     private static async Task<Results<Created<VisitDto>, ProblemHttpResult>> CreateAsync(

@@ -1,5 +1,6 @@
 // Compare page: modes (side by side, slider wipe, onion-skin overlay), aligned toggle, synchronised zoom and pan,
 // and keyboard control. The page works without this script (side by side, a Show button); this makes it live.
+// The compact stage (the patient's start page) has only the mode choice: every other control is optional.
 import { createZoom } from './compare-zoom.js';
 
 document.documentElement.classList.add('js');
@@ -30,7 +31,7 @@ if (form && stage) {
     const mode = stage.dataset.mode;
     form.dataset.mode = mode;
     after.style.clipPath = mode === 'slider' ? `inset(0 0 0 ${split}%)` : '';
-    after.style.opacity = mode === 'overlay' ? String(opacity.value / 100) : '';
+    after.style.opacity = mode === 'overlay' && opacity ? String(opacity.value / 100) : '';
     handle.style.left = `${split}%`;
     handle.setAttribute('aria-valuenow', String(Math.round(split)));
     handle.setAttribute('aria-valuetext', `${Math.round(split)}% before`);
@@ -46,7 +47,7 @@ if (form && stage) {
     radio.addEventListener('change', () => radio.checked && setMode(radio.value));
   }
 
-  alignedToggle.addEventListener('change', () => {
+  alignedToggle?.addEventListener('change', () => {
     stage.dataset.aligned = String(alignedToggle.checked);
     for (const img of stage.querySelectorAll('img')) {
       img.src = alignedToggle.checked ? img.dataset.alignedSrc : img.dataset.unalignedSrc;
@@ -54,7 +55,7 @@ if (form && stage) {
     rememberInUrl();
   });
 
-  opacity.addEventListener('input', render);
+  opacity?.addEventListener('input', render);
 
   const setSplit = (value) => {
     split = Math.min(100, Math.max(0, value));
@@ -80,7 +81,7 @@ if (form && stage) {
   });
 
   const zoom = createZoom(stage, [...stage.querySelectorAll('[data-layer]')], (scale) => {
-    zoomLevel.value = `${Math.round(scale * 100)}%`;
+    if (zoomLevel) zoomLevel.value = `${Math.round(scale * 100)}%`;
     stage.dataset.zoom = scale.toFixed(3);
   });
   const zoomActions = { in: zoom.zoomIn, out: zoom.zoomOut, fit: zoom.fit };
@@ -91,6 +92,7 @@ if (form && stage) {
   // ←/→ step the later photo through the visits; 1/2/3 pick the mode; +/−/0 zoom.
   const stepAfter = (delta) => {
     const select = form.querySelector('[data-after-select]');
+    if (!select) return; // the compact stage has no visit picker
     const options = [...select.options];
     let i = select.selectedIndex + delta;
     while (options[i]?.disabled) i += delta;

@@ -10,7 +10,8 @@ public static class MediaEndpoint
 {
     public static async Task<Results<RedirectHttpResult, FileStreamHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         string id, string variant, RecordAccess access, IBlobStore blobs, StorageOptions storage,
-        ClaimsPrincipal user, HttpContext http, IAuditTrail audit, CancellationToken ct, string? format = null)
+        ClaimsPrincipal user, HttpContext http, IAuditTrail audit, AppDbContext db, CancellationToken ct,
+        string? format = null, bool download = false)
     {
         if (!TryChooseEncoding(format, http.Request.Headers.Accept.ToString(), out var encoding))
             return Rejection.Invalid($"'{format}' is not a format; use jpeg or webp.", "Unknown format").ToProblem();
@@ -41,8 +42,12 @@ public static class MediaEndpoint
         if (alignedImage) encoding = ImageEncoding.Jpeg;
 
         if (kind != BlobVariant.Original && !alignedImage) http.Response.Headers.Vary = "Accept";
-        await audit.RecordAsync(AuditEvents.Media(photo, mediaVariant), ct);
-        var direct = await blobs.GetDirectReadUriAsync(key, storage.SasLifetime, downloadName: null, ct);
+        // A display image saved by its owner gets a name that says what it is, and nothing about who.
+        var downloadName = kind == BlobVariant.Original ? $"photo-{photo.Id:N}.{photo.OriginalFormat}"
+            : download ? await DownloadNameAsync(db, photo, alignedImage, encoding, ct)
+            : null;
+        await audit.RecordAsync(AuditEvents.Media(photo, mediaVariant, downloaded: download), ct);
+        var direct = await blobs.GetDirectReadUriAsync(key, storage.SasLifetime, downloadName, ct);
         if (direct is not null)
         {
             http.Response.Headers.CacheControl = "no-store"; // the SAS link itself must not be cached past its life
@@ -63,8 +68,16 @@ public static class MediaEndpoint
             return MediaMissing.ToProblem();
         var contentType = kind == BlobVariant.Original ? OriginalFormats.ContentTypeOfExtension(photo.OriginalFormat)
             : encoding == ImageEncoding.WebP ? "image/webp" : "image/jpeg";
-        return TypedResults.Stream(stream, contentType,
-            fileDownloadName: kind == BlobVariant.Original ? $"photo-{photo.Id:N}.{photo.OriginalFormat}" : null);
+        return TypedResults.Stream(stream, contentType, fileDownloadName: downloadName);
+    }
+
+    /// <summary>"front-2026-03-12.jpg" (the visit's date), "front-2026-03-12-aligned.jpg".</summary>
+    private static async Task<string> DownloadNameAsync(AppDbContext db, Photo photo, bool aligned,
+        ImageEncoding encoding, CancellationToken ct)
+    {
+        var date = await db.Visits.Where(v => v.Id == photo.VisitId).Select(v => v.Date).FirstAsync(ct);
+        return $"{EnumNames.ToKebab(photo.View)}-{date:yyyy-MM-dd}{(aligned ? "-aligned" : "")}." +
+               (encoding == ImageEncoding.WebP ? "webp" : "jpg");
     }
 
     private static readonly Rejection MediaMissing =

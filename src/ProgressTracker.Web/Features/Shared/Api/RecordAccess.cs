@@ -17,6 +17,16 @@ public sealed class RecordAccess(AppDbContext db, IAuthorizationService auth, IA
         LoadAsync(new("patient", id, user, operation, PatientOperation.View, forbidden),
             key => db.Patients.FirstOrDefaultAsync(p => p.Id == key, ct), p => p, p => p.Id);
 
+    /// <summary>
+    /// The caller's own patient record (the portal and /me API): a patient account's linked record, checked like any
+    /// other; every other caller has none, which is "not found".
+    /// </summary>
+    public async Task<Result<Patient>> OwnPatientAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        Caller.From(user).PatientId is { } own
+            ? await PatientAsync(own.ToString(), user, PatientOperation.View, ct)
+            : new Rejection(RejectionKind.NotFound, "No patient record",
+                "This account is not linked to a patient record; only patients have one here.");
+
     public Task<Result<Visit>> VisitAsync(string id, ClaimsPrincipal user, VisitOperation operation,
         CancellationToken ct, string? forbidden = null) =>
         LoadAsync(new("visit", id, user, operation, VisitOperation.View, forbidden),
