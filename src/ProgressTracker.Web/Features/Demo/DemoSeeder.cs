@@ -62,7 +62,8 @@ public sealed class DemoSeeder(
         db.Patients.Add(patient);
         var visits = plan.Visits.Select(v => new Visit
         {
-            PatientId = patient.Id, Date = v.Date, Kind = v.Kind, Notes = v.Notes, Treatment = v.Treatment,
+            PatientId = patient.Id, Date = v.Date, Kind = v.Kind, Notes = v.Notes, PatientNote = v.PatientNote,
+            Treatment = v.Treatment,
             CreatedAt = clock.GetUtcNow(),
         }).ToList();
         db.Visits.AddRange(visits);
