@@ -40,7 +40,7 @@ public sealed class PortalRevokeTests : IAsyncLifetime
         var page = await staff.GetStringAsync(portal);
         Assert.Contains(email, page);
         Assert.Contains("Revoke portal access", page);
-        Assert.Contains("Portal access", await staff.GetStringAsync($"/patients/{patientId}")); // the status line
+        Assert.Contains("Portal access active", await staff.GetStringAsync($"/patients/{patientId}")); // the status line
 
         var unconfirmed = await PostAsync(staff, portal, "Revoke");
         Assert.Contains("Tick the box", await unconfirmed.Content.ReadAsStringAsync());

@@ -50,7 +50,7 @@ public sealed class PortalModel(RecordAccess access, TimelineQuery timeline, Por
         else
         {
             NewInvitation = invitation;
-            QrCode = Auth.QrSvg.Render(invitation.Url, "QR code of the invitation link");
+            QrCode = Auth.QrSvg.Render(invitation.Url, "QR code for the patient to scan");
         }
         await LoadAsync(ct);
         return Page();

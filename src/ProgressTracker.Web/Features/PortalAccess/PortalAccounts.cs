@@ -5,7 +5,9 @@ namespace ProgressTracker.Web.Features.PortalAccess;
 public enum PortalAccessKind { None, Invited, Active, Revoked }
 
 /// <summary>Where a patient stands with the portal: no access, an open invitation, an account, or a revoked one.</summary>
-public sealed record PortalAccessState(PortalAccessKind Kind, Invitation? OpenInvitation, AppUser? Account);
+/// <remarks><see cref="Since"/> is when the patient accepted the invitation (null for an account made otherwise).</remarks>
+public sealed record PortalAccessState(PortalAccessKind Kind, Invitation? OpenInvitation, AppUser? Account,
+    DateTimeOffset? Since = null);
 
 /// <summary>
 /// The patient's portal account as staff manage it. Revoking deactivates the linked account (its cookies and tokens
@@ -18,7 +20,11 @@ public sealed class PortalAccounts(AppDbContext db, Admin.Invitations invitation
     {
         if (patient.UserId is { } userId
             && await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) is { } account)
-            return new(account.IsActive ? PortalAccessKind.Active : PortalAccessKind.Revoked, null, account);
+        {
+            var accepted = await db.Invitations.AsNoTracking().Where(i => i.AcceptedUserId == userId)
+                .Select(i => i.AcceptedAt).FirstOrDefaultAsync(ct);
+            return new(account.IsActive ? PortalAccessKind.Active : PortalAccessKind.Revoked, null, account, accepted);
+        }
         var open = await invitations.OpenForPatientAsync(patient.Id, ct);
         return new(open is null ? PortalAccessKind.None : PortalAccessKind.Invited, open, null);
     }
