@@ -69,6 +69,36 @@ public sealed class PortalRevokeTests : IAsyncLifetime
         Assert.Contains(AuditActions.PortalAccessRestored, actions);
     }
 
+    [Fact]
+    public async Task A_deletion_decision_needs_a_reason_and_closing_the_account_ends_access()
+    {
+        var clinician = await ApiClient.SignInAsync(_app);
+        var patientId = await PortalInvites.NewPatientAsync(clinician);
+        var email = PortalInvites.NewEmail();
+        Assert.Equal(HttpStatusCode.OK, (await PortalInvites.AcceptAsync(_app,
+            PortalInvites.TokenOf(await PortalInvites.InvitedAsync(clinician, patientId, email)))).StatusCode);
+        var bearer = await ApiClient.SignInAsync(_app, email);
+        Guid requestId;
+        await using (var scope = _app.Services.CreateAsyncScope())
+            requestId = (await scope.ServiceProvider.GetRequiredService<Web.Features.Portal.DeletionRequests>()
+                .RequestAsync(Guid.Parse(patientId), Guid.NewGuid(), "Please close my account.", default)).Id;
+
+        using var staff = await CookieBrowser.SignedInAsync(_app, TestApp.ClinicianEmail);
+        var portal = $"/patients/{patientId}/portal";
+        Assert.Contains("Please close my account.", await staff.GetStringAsync(portal));
+        var noReason = await PostAsync(staff, portal, "Decide", ("requestId", requestId.ToString()), ("outcome", "account-closed"));
+        Assert.Contains("Give the reason", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await bearer.Http.GetAsync($"/api/v1/patients/{patientId}")).StatusCode);
+
+        var decided = await PostAsync(staff, portal, "Decide", ("requestId", requestId.ToString()),
+            ("outcome", "account-closed"), ("reason", "Closed as asked; records are kept for 10 years."));
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.Http.GetAsync($"/api/v1/patients/{patientId}")).StatusCode);
+        var page = await staff.GetStringAsync(portal);
+        Assert.Contains("Account closed", page);
+        Assert.Contains("Portal access revoked", page);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string page, string handler,
         params (string Name, string Value)[] fields)
     {
