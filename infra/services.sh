@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throw-away PostgreSQL + Azurite (Azure Blob emulator) for tests and local
+# Throw-away PostgreSQL + Azurite (Azure Blob emulator) + maildev (an SMTP
+# server that keeps what it receives, with an HTTP API) for tests and local
 # production-shaped runs, bound to 127.0.0.1 only.
 #   bash infra/services.sh start   # prints the path of an env file to source
 #   bash infra/services.sh stop    # safe to run any number of times
@@ -14,6 +15,9 @@ STATE_DIR="${PT_STATE_DIR:-/tmp/progresstracker-services}"
 PG_PORT="${PT_PG_PORT:-55432}"
 AZ_PORT="${PT_AZURITE_PORT:-10010}"
 AZ_DIR="$REPO/infra/azurite"
+SMTP_PORT="${PT_SMTP_PORT:-10025}"
+MAILDEV_WEB_PORT="${PT_MAILDEV_WEB_PORT:-10080}"
+MD_DIR="$REPO/infra/maildev"
 # Node for Azurite when the machine's is older than 20 (Debian 12 and
 # Ubuntu 24.04 ship 18): an official build, from the npm registry.
 NODE_FALLBACK_VERSION=22.23.3
@@ -207,14 +211,84 @@ stop_azurite() {
   rm -f "$STATE_DIR/azurite.dir" "$STATE_DIR/azurite.pid" "$STATE_DIR/azurite.port"
 }
 
+# ------------------------------------------------------------------ maildev
+start_maildev() {
+  if pid_is "$(state maildev.pid)" maildev; then
+    log "maildev already running (pid $(state maildev.pid), SMTP port $(state maildev.smtp)); reusing"
+    return
+  fi
+  stop_maildev
+  local port
+  for port in "$SMTP_PORT" "$MAILDEV_WEB_PORT"; do
+    if port_open "$port"; then
+      log "port $port is already in use; set PT_SMTP_PORT / PT_MAILDEV_WEB_PORT to free ports"; return 1
+    fi
+  done
+
+  local node
+  node="$(node_for_azurite)" # same Node requirement (>= 20)
+  if [ ! -e "$MD_DIR/node_modules/.bin/maildev" ]; then
+    (cd "$MD_DIR" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >&2)
+  fi
+
+  local tmp pid
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/pt-maildev.XXXXXX")"
+  echo "$tmp" >"$STATE_DIR/maildev.dir"
+  echo "$SMTP_PORT" >"$STATE_DIR/maildev.smtp"
+  echo "$MAILDEV_WEB_PORT" >"$STATE_DIR/maildev.web"
+  # Both listeners on loopback (the defaults are every interface). No
+  # --outgoing-*/--auto-relay and no --mcp: nothing is relayed or sent out.
+  "$node" "$MD_DIR/node_modules/.bin/maildev" \
+    --ip 127.0.0.1 --smtp "$SMTP_PORT" \
+    --web-ip 127.0.0.1 --web "$MAILDEV_WEB_PORT" \
+    --mail-directory "$tmp/mail" \
+    </dev/null >"$tmp/maildev.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$STATE_DIR/maildev.pid"
+
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "maildev exited during start-up:"; cat "$tmp/maildev.log" >&2; return 1
+    fi
+    if port_open "$SMTP_PORT" && port_open "$MAILDEV_WEB_PORT"; then
+      log "maildev up: SMTP 127.0.0.1:$SMTP_PORT, API http://127.0.0.1:$MAILDEV_WEB_PORT/api (pid $pid)"
+      return
+    fi
+    sleep 0.5
+  done
+  log "maildev did not open its ports"; cat "$tmp/maildev.log" >&2; return 1
+}
+
+stop_maildev() {
+  local tmp pid
+  tmp="$(state maildev.dir)"; pid="$(state maildev.pid)"
+  if pid_is "$pid" maildev; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do # 10 s grace, then force
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "maildev ignored SIGTERM; killing pid $pid"
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    log "maildev stopped (pid $pid)"
+  fi
+  if [ -n "$tmp" ]; then rm -rf "$tmp"; fi
+  rm -f "$STATE_DIR/maildev.dir" "$STATE_DIR/maildev.pid" "$STATE_DIR/maildev.smtp" "$STATE_DIR/maildev.web"
+}
+
 # ------------------------------------------------------------------ commands
 write_env() {
-  local pg_port az_port
+  local pg_port az_port smtp_port web_port
   pg_port="$(state pg.port)"; az_port="$(state azurite.port)"
+  smtp_port="$(state maildev.smtp)"; web_port="$(state maildev.web)"
   # The account name/key are Azurite's fixed, publicly documented dev values.
   cat >"$STATE_DIR/env" <<EOF
 export PT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 export PT_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$az_port/devstoreaccount1;"
+export PT_TEST_SMTP="127.0.0.1:$smtp_port"
+export PT_TEST_MAILDEV="http://127.0.0.1:$web_port/api"
 EOF
 }
 
@@ -224,12 +298,14 @@ cmd_start() {
   trap 'log "start failed; stopping what was started"; cmd_stop' EXIT
   start_pg
   start_azurite
+  start_maildev
   write_env
   trap - EXIT
   echo "$STATE_DIR/env"
 }
 
 cmd_stop() {
+  stop_maildev
   stop_azurite
   stop_pg
   rm -f "$STATE_DIR/env"

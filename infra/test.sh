@@ -51,7 +51,7 @@ if [ "$fast" -eq 0 ]; then
   trap stop_services EXIT
   bash infra/services.sh start >/dev/null
   # shellcheck source=/dev/null
-  . "$PT_STATE_DIR/env" # PT_TEST_POSTGRES, PT_TEST_AZURITE
+  . "$PT_STATE_DIR/env" # PT_TEST_POSTGRES, PT_TEST_AZURITE, PT_TEST_SMTP, PT_TEST_MAILDEV
 fi
 
 export PT_ARTIFACTS="$PWD/artifacts" # tests save screenshots here

@@ -9,6 +9,7 @@ using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Health;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Portal;
+using ProgressTracker.Web.Features.PortalAccess;
 using ProgressTracker.Web.Features.Photos;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
@@ -62,6 +63,7 @@ public static class AppHost
         services.AddFeatureServices(role);
         services.AddAdminFeature(config);
         services.AddPortalFeature(config, role);
+        services.AddPortalAccessFeature(config);
         services.AddAppHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -114,6 +116,7 @@ public static class AppHost
         api.MapAdminEndpoints();
         api.MapInvitationEndpoints();
         api.MapPortalEndpoints();
+        api.MapPatientInvitationEndpoints();
     }
 }
 

@@ -229,6 +229,10 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("GET", "/api/v1/patients/{id}/exports", $"/api/v1/patients/{w.PatientA}/exports", StaffApi),
         Api("GET", "/api/v1/exports/{id}", $"/api/v1/exports/{w.ExportA}", StaffApi),
         Api("GET", "/api/v1/exports/{id}/file", $"/api/v1/exports/{w.ExportA}/file", StaffApi),
+        // Staff that pass get 400 (no e-mail; a malformed invitation id): past every check, nothing changed.
+        Api("POST", "/api/v1/patients/{id}/invitations", $"/api/v1/patients/{w.PatientA}/invitations", StaffApi),
+        Api("DELETE", "/api/v1/patients/{id}/invitations/{invitationId}",
+            $"/api/v1/patients/{w.PatientA}/invitations/not-an-id", StaffApi),
 
         Api("GET", "/api/v1/admin/audit", "/api/v1/admin/audit", AdminApi),
         Api("GET", "/api/v1/admin/users", "/api/v1/admin/users", AdminApi),
@@ -252,6 +256,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Page("/patients/{id:guid}/compare", $"/patients/{w.PatientA}/compare", StaffPage),
         Page("/patients/{id:guid}/progression", $"/patients/{w.PatientA}/progression", StaffPage),
         Page("/patients/{id:guid}/exports", $"/patients/{w.PatientA}/exports", StaffPage),
+        Page("/patients/{id:guid}/portal", $"/patients/{w.PatientA}/portal", StaffPage),
         Page("/photos/{id:guid}", $"/photos/{w.PhotoA}", StaffPage),
         Page("/photos/{id:guid}/align", $"/photos/{w.PhotoA2}/align", StaffPage),
         Page("/visits/{visitId:guid}/upload", $"/visits/{w.VisitA}/upload", StaffPage),

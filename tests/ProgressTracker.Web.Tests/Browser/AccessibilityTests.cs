@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
             $"/patients/{patient.Id}/progression?view=left-lateral",
             $"/photos/{patient.LateralPhotos[1]}",
             $"/visits/{patient.FirstVisitId}/upload",
+            $"/patients/{patient.Id}/portal",
         ];
         var findings = new List<string>();
         foreach (var width in new[] { 1440, 390 })

@@ -10,7 +10,7 @@ public static class Tier
     public const string Name = "Tier";
     /// <summary>Pure unit tests and the embedded app (SQLite, files, in-memory jobs).</summary>
     public const string Fast = "Fast";
-    /// <summary>The production shape: PostgreSQL and Azurite from infra/services.sh.</summary>
+    /// <summary>The services from infra/services.sh: PostgreSQL and Azurite (the production shape) and maildev.</summary>
     public const string Postgres = "Postgres";
     /// <summary>Chromium through Playwright.</summary>
     public const string Browser = "Browser";

@@ -7,9 +7,14 @@ namespace ProgressTracker.Web.Features.Invitations;
 /// works gets a calm page saying why and what to do, never an error page.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Hosting.RateLimitPolicies.Invitation)]
-public sealed class AcceptModel(InvitationAcceptance acceptance) : PageModel
+public sealed class AcceptModel(InvitationAcceptance acceptance, Portal.PortalOptions portal) : PageModel
 {
     public Invitation? Invitation { get; private set; }
+    /// <summary>A patient's portal invitation: the page speaks to the patient, not to staff.</summary>
+    public bool ForPatient { get; private set; }
+    public string ClinicName => portal.ClinicName;
+    /// <summary>After sign-in, straight to where a passkey can be added.</summary>
+    public const string SignInThenPasskey = "/login?returnUrl=%2Faccount%2Fsecurity";
     public Rejection? Gone { get; private set; }
     public string? AcceptedEmail { get; private set; }
 
@@ -40,6 +45,7 @@ public sealed class AcceptModel(InvitationAcceptance acceptance) : PageModel
             return false;
         }
         Invitation = invitation;
+        ForPatient = invitation.PatientId is not null;
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using ProgressTracker.Web.Features.PortalAccess;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
 
@@ -5,7 +6,7 @@ namespace ProgressTracker.Web.Features.Patients;
 
 /// <summary>The patient page: course summary, the timeline grid (views × visits) and the visit list.</summary>
 public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, CreateVisitHandler createVisit,
-    TimeProvider clock, IAuditTrail audit) : PatientPageModel(access)
+    TimeProvider clock, IAuditTrail audit, PortalAccounts portal) : PatientPageModel(access)
 {
     public TimelineDto Timeline { get; private set; } = null!;
     public IReadOnlyList<VisitDto> Visits { get; private set; } = [];
@@ -13,6 +14,7 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
     public DateOnly Today { get; private set; }
     public TimelineGrid Grid { get; private set; } = null!;
     public PatientHeader Header { get; private set; } = null!;
+    public PortalAccessState Portal { get; private set; } = null!;
 
     [TempData] public string? Flash { get; set; }
 
@@ -58,5 +60,6 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
         actions.Add(new HeaderAction("Add visit", "#add-visit"));
         Header = new PatientHeader(Timeline.Patient, Course, Today, PatientTab.Timeline, actions);
         Grid = new TimelineGrid(Timeline, Course, ForStaff: true);
+        Portal = await portal.StateAsync(Patient, ct);
     }
 }
