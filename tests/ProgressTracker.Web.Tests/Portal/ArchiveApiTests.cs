@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenCvSharp;
