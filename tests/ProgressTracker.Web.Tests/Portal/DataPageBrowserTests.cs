@@ -74,6 +74,7 @@ public sealed class DataPageBrowserTests(EmbeddedAppFixture fixture)
         await link.WaitForAsync(new() { Timeout = 30_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded to show the link");
         Assert.Equal("Your archive is ready to download.", await live.InnerTextAsync());
+        Assert.Equal("1 photo", await page.Locator("[data-archive-count]").InnerTextAsync());
         Assert.Equal(100, await page.Locator("[data-archive-bar]").EvaluateAsync<int>("b => b.value"));
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         Assert.Matches(@"^my-progress-photos-\d{4}-\d{2}-\d{2}\.zip$", download.SuggestedFilename);

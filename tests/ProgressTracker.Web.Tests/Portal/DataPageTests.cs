@@ -41,7 +41,7 @@ public sealed class DataPageTests(EmbeddedAppFixture fixture)
             p => p.QuerySelector("[data-archive-ready]")?.HasAttribute("hidden") == false, "the download link shown");
         var link = ready.QuerySelector("[data-archive-link]")!.GetAttribute("href")!;
         Assert.Matches(@"^/api/v1/me/archive/[0-9a-f-]{36}/file$", link);
-        Assert.Equal("1", ready.QuerySelector("[data-archive-count]")?.TextContent.Trim());
+        Assert.Equal("1 photo", ready.QuerySelector("[data-archive-count]")?.TextContent.Trim());
         var file = await browser.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/zip", file.Content.Headers.ContentType?.MediaType);

@@ -65,6 +65,8 @@ public sealed class DataModel(RecordAccess access, ArchiveRequests archives, Del
     public static string When(DateTimeOffset? at) =>
         at is { } t ? t.UtcDateTime.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC" : "";
 
+    public static string Photos(int count) => count == 1 ? "1 photo" : $"{count} photos";
+
     public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>What an earlier archive's row says about it.</summary>

@@ -21,7 +21,7 @@ const finished = (archive) => {
   show(part('request'), true);
   if (archive.status === 'ready') {
     part('link').href = archive.fileUrl;
-    part('count').textContent = archive.photoCount;
+    part('count').textContent = archive.photoCount === 1 ? '1 photo' : `${archive.photoCount} photos`;
     part('expiry').textContent = dateTime(archive.expiresAt);
     show(part('ready'), true);
     say('Your archive is ready to download.');
