@@ -199,6 +199,30 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.NotFound,
     };
 
+    /// <summary>The patient's own /me API: each linked patient account its own; to anyone else nothing exists.</summary>
+    private static Outcome MeApi(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.PatientA or Who.PatientB => Outcome.Allowed,
+        _ => Outcome.NotFound,
+    };
+
+    /// <summary>One of patient A's own /me records: patient A only; patient B and everyone else get 404.</summary>
+    private static Outcome MineA(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.PatientA => Outcome.Allowed,
+        _ => Outcome.NotFound,
+    };
+
+    /// <summary>Portal pages (/me): linked patient accounts; other roles are sent to "access denied".</summary>
+    private static Outcome PortalPage(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.PatientA or Who.PatientB => Outcome.Allowed,
+        _ => Outcome.DeniedPage,
+    };
+
     private static IEnumerable<Rule> Rules(AccessWorld w) =>
     [
         new Rule("ANY /health", "GET", "/health", Public),
@@ -233,6 +257,10 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("POST", "/api/v1/patients/{id}/invitations", $"/api/v1/patients/{w.PatientA}/invitations", StaffApi),
         Api("DELETE", "/api/v1/patients/{id}/invitations/{invitationId}",
             $"/api/v1/patients/{w.PatientA}/invitations/not-an-id", StaffApi),
+
+        Api("POST", "/api/v1/me/archive", "/api/v1/me/archive", MeApi),
+        Api("GET", "/api/v1/me/archive/{id}", $"/api/v1/me/archive/{w.ArchiveA}", MineA),
+        Api("GET", "/api/v1/me/archive/{id}/file", $"/api/v1/me/archive/{w.ArchiveA}/file", MineA),
 
         Api("GET", "/api/v1/admin/audit", "/api/v1/admin/audit", AdminApi),
         Api("GET", "/api/v1/admin/users", "/api/v1/admin/users", AdminApi),
@@ -269,6 +297,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Page("/admin/audit", "/admin/audit", AdminPage),
         Page("/admin/users", "/admin/users", AdminPage),
         Page("/invite/{token}", "/invite/not-a-real-token", Public),
+        Page("/me/data", "/me/data", PortalPage),
         // Hangfire's dashboard: a sign-in cookie with the Admin role; bearer tokens never get it.
         new Rule("ANY /admin/jobs/{**path}", "GET", "/admin/jobs", AdminPage) { Cookie = true },
         Page("/account/security", "/account/security", SignedIn),

@@ -29,6 +29,8 @@ public sealed class AccessWorld : IAsyncLifetime
     public string PhotoA2 { get; private set; } = "";
     public string PhotoB { get; private set; } = "";
     public string ExportA { get; private set; } = "";
+    /// <summary>A "download my data" archive of patient A, asked for by the PatientA account.</summary>
+    public string ArchiveA { get; private set; } = "";
     /// <summary>An account no caller uses, for the admin rows that change accounts.</summary>
     public string SpareUser { get; private set; } = "";
     /// <summary>An open staff invitation, for the withdraw row.</summary>
@@ -74,6 +76,10 @@ public sealed class AccessWorld : IAsyncLifetime
             _pages[who] = await CookieBrowser.SignedInAsync(App, email);
         }
         await DeactivateAsync(_emails[Who.Deactivated]);
+
+        var archive = await _api[Who.PatientA].PostAsync("/api/v1/me/archive", null);
+        Assert.Equal(HttpStatusCode.Accepted, archive.StatusCode);
+        ArchiveA = (await archive.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
         await using (var scope = App.Services.CreateAsyncScope())
         {

@@ -1,3 +1,4 @@
+using ProgressTracker.Web.Features.Portal.Archive;
 using ProgressTracker.Web.Infrastructure.Hosting;
 
 namespace ProgressTracker.Web.Features.Portal;
@@ -9,11 +10,13 @@ public static class PortalFeature
     {
         services.AddSettings<PortalOptions>(config, PortalOptions.Section);
         services.AddScopedEach(typeof(DeletionRequests), typeof(AccessLog));
+        services.AddArchiveFeature(role);
     }
 
     public static void MapPortalEndpoints(this IEndpointRouteBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Portal");
         me.MapAccessLogEndpoint();
+        me.MapArchiveEndpoints();
     }
 }

@@ -17,7 +17,7 @@ public sealed record ExportBlobKey(Guid PatientId, Guid ExportId, string Extensi
 /// <summary>
 /// Names every blob and parses the names back. Originals live under originals/ (never rewritten); derivatives under
 /// derived/ with the derivative spec version in the path, so a new recipe writes new keys instead of overwriting;
-/// exports under exports/, one file per export.
+/// exports under exports/, one file per export; patients' data archives under archives/, one zip per archive.
 /// </summary>
 public static partial class BlobKeys
 {
@@ -44,6 +44,21 @@ public static partial class BlobKeys
         extension is "jpg" or "gif"
             ? $"exports/{patientId:N}/{exportId:N}/export.{extension}"
             : throw new ArgumentException($"Exports are jpg or gif files, not '{extension}'.", nameof(extension));
+
+    /// <summary>
+    /// The zip of one "download my data" archive. Its own prefix keeps patient-facing downloads apart from clinical
+    /// blobs, and a re-run of the job (a retry, the sweep) overwrites the same key.
+    /// </summary>
+    public static string Archive(Guid patientId, Guid archiveId) => $"archives/{patientId:N}/{archiveId:N}/archive.zip";
+
+    /// <summary>Parses an archive key into (patient, archive); null for any other key.</summary>
+    public static (Guid PatientId, Guid ArchiveId)? ParseArchive(string key)
+    {
+        var m = ArchivePattern().Match(key);
+        return m.Success
+            ? (Guid.ParseExact(m.Groups["patient"].Value, "N"), Guid.ParseExact(m.Groups["archive"].Value, "N"))
+            : null;
+    }
 
     public static string Extension(ImageEncoding encoding) => encoding == ImageEncoding.WebP ? "webp" : "jpg";
 
@@ -81,6 +96,9 @@ public static partial class BlobKeys
 
     [GeneratedRegex(@"^exports/(?<patient>[0-9a-f]{32})/(?<export>[0-9a-f]{32})/export\.(?<ext>jpg|gif)$")]
     private static partial Regex ExportPattern();
+
+    [GeneratedRegex(@"^archives/(?<patient>[0-9a-f]{32})/(?<archive>[0-9a-f]{32})/archive\.zip$")]
+    private static partial Regex ArchivePattern();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9/_.\-]*$")]
     private static partial Regex SafeKey();
