@@ -199,28 +199,12 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.NotFound,
     };
 
-    /// <summary>The patient's own /me API: each linked patient account its own; to anyone else nothing exists.</summary>
-    private static Outcome MeApi(Who who) => who switch
-    {
-        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
-        Who.PatientA or Who.PatientB => Outcome.Allowed,
-        _ => Outcome.NotFound,
-    };
-
     /// <summary>One of patient A's own /me records: patient A only; patient B and everyone else get 404.</summary>
     private static Outcome MineA(Who who) => who switch
     {
         Who.Anonymous or Who.Deactivated => Outcome.SignIn,
         Who.PatientA => Outcome.Allowed,
         _ => Outcome.NotFound,
-    };
-
-    /// <summary>Portal pages (/me): linked patient accounts; other roles are sent to "access denied".</summary>
-    private static Outcome PortalPage(Who who) => who switch
-    {
-        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
-        Who.PatientA or Who.PatientB => Outcome.Allowed,
-        _ => Outcome.DeniedPage,
     };
 
     private static IEnumerable<Rule> Rules(AccessWorld w) =>
@@ -258,7 +242,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("DELETE", "/api/v1/patients/{id}/invitations/{invitationId}",
             $"/api/v1/patients/{w.PatientA}/invitations/not-an-id", StaffApi),
 
-        Api("POST", "/api/v1/me/archive", "/api/v1/me/archive", MeApi),
+        Api("POST", "/api/v1/me/archive", "/api/v1/me/archive", PortalApi),
         Api("GET", "/api/v1/me/archive/{id}", $"/api/v1/me/archive/{w.ArchiveA}", MineA),
         Api("GET", "/api/v1/me/archive/{id}/file", $"/api/v1/me/archive/{w.ArchiveA}/file", MineA),
 

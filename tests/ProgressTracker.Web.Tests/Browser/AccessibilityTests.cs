@@ -59,7 +59,7 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
     {
         var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
-        var email = await PortalAccounts.AddLinkedAsync(app, patient.Id);
+        var email = await PatientAccounts.LinkAsync(app, patient.Id);
         await using var session = await BrowserSession.StartAsync();
         string[] screens =
         [

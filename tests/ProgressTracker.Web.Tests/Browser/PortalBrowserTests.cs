@@ -19,7 +19,7 @@ public sealed partial class PortalBrowserTests(EmbeddedAppFixture fixture)
     {
         var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
-        var email = await PortalAccounts.AddLinkedAsync(app, patient.Id);
+        var email = await PatientAccounts.LinkAsync(app, patient.Id);
         // A clinician opens one of the patient's photos: the patient must see it in "who saw my photos".
         var clinician = await ApiClient.SignInAsync(app);
         var looked = await clinician.Http.GetAsync($"/api/v1/photos/{patient.LateralPhotos[1]}/media/display");
@@ -80,7 +80,7 @@ public sealed partial class PortalBrowserTests(EmbeddedAppFixture fixture)
         var first = await SeededPatient.CreateAsync(app);
         var clinician = await ApiClient.SignInAsync(app);
         var secondId = (await clinician.CreatePatientAsync()).GetProperty("id").GetString()!;
-        var email = await PortalAccounts.AddLinkedAsync(app, secondId);
+        var email = await PatientAccounts.LinkAsync(app, secondId);
 
         await using var session = await BrowserSession.StartAsync();
         var page = await session.SignedInAsAsync(app, email, 390, 900, phone: true);

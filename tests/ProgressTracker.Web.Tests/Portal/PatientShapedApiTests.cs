@@ -29,7 +29,7 @@ public sealed class PatientShapedApiTests
         Assert.Equal(HttpStatusCode.Created, visit.StatusCode);
         var visitId = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var photoId = await clinician.UploadReadyAsync(visitId, TestImages.Jpeg(seed: 21), "front");
-        var email = await PortalAccounts.AddLinkedAsync(app, patientId);
+        var email = await PatientAccounts.LinkAsync(app, patientId);
         return new World(app, clinician, await ApiClient.SignInAsync(app, email), patientId, photoId);
     }
 

@@ -7,8 +7,6 @@ namespace ProgressTracker.Web.Features.Portal.Archive;
 /// </summary>
 public static class ArchiveEndpoints
 {
-    private const string What = "data archive";
-
     public static void MapArchiveEndpoints(this IEndpointRouteBuilder me)
     {
         me.MapPost("/archive", RequestAsync).AddEndpointFilter<AntiforgeryForCookieCallers>()
@@ -21,7 +19,7 @@ public static class ArchiveEndpoints
     private static async Task<Results<Accepted<ArchiveDto>, ProblemHttpResult>> RequestAsync(RecordAccess access,
         ArchiveRequests archives, ClaimsPrincipal user, CancellationToken ct)
     {
-        if ((await OwnPatient.OfAsync(access, user, What, ct)).Failed(out var refused, out var patient))
+        if ((await access.OwnPatientAsync(user, ct)).Failed(out var refused, out var patient))
             return refused.ToProblem();
         var archive = await archives.RequestAsync(patient, CurrentUser.Id(user), ct);
         return TypedResults.Accepted(ArchiveDto.UrlOf(archive.Id), ArchiveDto.From(archive, archives.IsExpired(archive)));
@@ -30,7 +28,7 @@ public static class ArchiveEndpoints
     private static async Task<Results<Ok<ArchiveDto>, ProblemHttpResult>> GetAsync(string id, RecordAccess access,
         ArchiveRequests archives, ClaimsPrincipal user, CancellationToken ct)
     {
-        if ((await OwnPatient.OfAsync(access, user, What, ct)).Failed(out var refused, out var patient))
+        if ((await access.OwnPatientAsync(user, ct)).Failed(out var refused, out var patient))
             return refused.ToProblem();
         return (await archives.OwnAsync(patient, id, ct)).OkOrProblem(a => ArchiveDto.From(a, archives.IsExpired(a)));
     }

@@ -11,7 +11,7 @@ public static class ArchiveFileEndpoint
         string id, RecordAccess access, ArchiveRequests archives, IBlobStore blobs, StorageOptions storage,
         ClaimsPrincipal user, HttpContext http, IAuditTrail audit, CancellationToken ct)
     {
-        if ((await OwnPatient.OfAsync(access, user, "data archive", ct)).Failed(out var refused, out var patient))
+        if ((await access.OwnPatientAsync(user, ct)).Failed(out var refused, out var patient))
             return refused.ToProblem();
         if ((await archives.OwnAsync(patient, id, ct)).Failed(out var missing, out var archive))
             return missing.ToProblem();

@@ -39,7 +39,7 @@ public sealed class ArchiveRequests(AppDbContext db, JobQueue queue, TimeProvide
             .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
 
     /// <summary>
-    /// One archive of the patient's own record (the caller was resolved to it by <see cref="OwnPatient"/>). A bad id
+    /// One archive of the patient's own record (the caller was resolved to it by <see cref="RecordAccess.OwnPatientAsync"/>). A bad id
     /// and another patient's archive get the same "not found": existence is confirmed to no one but its patient.
     /// </summary>
     public async Task<Result<DataArchive>> OwnAsync(Patient patient, string rawId, CancellationToken ct)

@@ -6,7 +6,7 @@ using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Identity;
 using ProgressTracker.Web.Tests.Support;
 
-namespace ProgressTracker.Web.Tests.Portal;
+namespace ProgressTracker.Web.Tests.Support;
 
 /// <summary>
 /// Patient accounts for portal tests, made the way AccessWorld makes them: the account is created, the record's
