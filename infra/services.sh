@@ -179,37 +179,52 @@ start_azurite() {
   pid=$!
   echo "$pid" >"$STATE_DIR/azurite.pid"
 
-  for _ in $(seq 1 120); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log "Azurite exited during start-up:"; cat "$tmp/azurite.log" >&2; return 1
-    fi
-    if port_open "$AZ_PORT"; then
-      log "Azurite up on 127.0.0.1:$AZ_PORT (pid $pid)"
-      return
-    fi
-    sleep 0.5
-  done
-  log "Azurite did not open port $AZ_PORT"; cat "$tmp/azurite.log" >&2; return 1
+  wait_listening Azurite "$pid" "$tmp/azurite.log" "$AZ_PORT"
+  log "Azurite up on 127.0.0.1:$AZ_PORT (pid $pid)"
 }
 
-stop_azurite() {
-  local tmp pid
-  tmp="$(state azurite.dir)"; pid="$(state azurite.pid)"
-  if pid_is "$pid" azurite; then
+# Stops a node service by the PID recorded at start (SIGTERM, 10 s grace, then
+# SIGKILL) and removes its temp dir and state files.
+#   stop_node_service NAME LABEL STATE_FILE...
+stop_node_service() {
+  local name="$1" label="$2" tmp pid
+  shift 2
+  tmp="$(state "$name.dir")"; pid="$(state "$name.pid")"
+  if pid_is "$pid" "$name"; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do # 10 s grace, then force
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.2
     done
     if kill -0 "$pid" 2>/dev/null; then
-      log "Azurite ignored SIGTERM; killing pid $pid"
+      log "$label ignored SIGTERM; killing pid $pid"
       kill -9 "$pid" 2>/dev/null || true
     fi
-    log "Azurite stopped (pid $pid)"
+    log "$label stopped (pid $pid)"
   fi
   if [ -n "$tmp" ]; then rm -rf "$tmp"; fi
-  rm -f "$STATE_DIR/azurite.dir" "$STATE_DIR/azurite.pid" "$STATE_DIR/azurite.port"
+  local file
+  for file in "$name.dir" "$name.pid" "$@"; do rm -f "$STATE_DIR/$file"; done
 }
+
+# Waits until PID listens on every PORT; shows its log if it dies or never does.
+#   wait_listening LABEL PID LOG PORT...
+wait_listening() {
+  local label="$1" pid="$2" logfile="$3" port ready
+  shift 3
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "$label exited during start-up:"; cat "$logfile" >&2; return 1
+    fi
+    ready=1
+    for port in "$@"; do port_open "$port" || ready=0; done
+    if [ "$ready" -eq 1 ]; then return 0; fi
+    sleep 0.5
+  done
+  log "$label did not open port(s) $*"; cat "$logfile" >&2; return 1
+}
+
+stop_azurite() { stop_node_service azurite Azurite azurite.port; }
 
 # ------------------------------------------------------------------ maildev
 start_maildev() {
@@ -246,37 +261,11 @@ start_maildev() {
   pid=$!
   echo "$pid" >"$STATE_DIR/maildev.pid"
 
-  for _ in $(seq 1 120); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log "maildev exited during start-up:"; cat "$tmp/maildev.log" >&2; return 1
-    fi
-    if port_open "$SMTP_PORT" && port_open "$MAILDEV_WEB_PORT"; then
-      log "maildev up: SMTP 127.0.0.1:$SMTP_PORT, API http://127.0.0.1:$MAILDEV_WEB_PORT/api (pid $pid)"
-      return
-    fi
-    sleep 0.5
-  done
-  log "maildev did not open its ports"; cat "$tmp/maildev.log" >&2; return 1
+  wait_listening maildev "$pid" "$tmp/maildev.log" "$SMTP_PORT" "$MAILDEV_WEB_PORT"
+  log "maildev up: SMTP 127.0.0.1:$SMTP_PORT, API http://127.0.0.1:$MAILDEV_WEB_PORT/api (pid $pid)"
 }
 
-stop_maildev() {
-  local tmp pid
-  tmp="$(state maildev.dir)"; pid="$(state maildev.pid)"
-  if pid_is "$pid" maildev; then
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do # 10 s grace, then force
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.2
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      log "maildev ignored SIGTERM; killing pid $pid"
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    log "maildev stopped (pid $pid)"
-  fi
-  if [ -n "$tmp" ]; then rm -rf "$tmp"; fi
-  rm -f "$STATE_DIR/maildev.dir" "$STATE_DIR/maildev.pid" "$STATE_DIR/maildev.smtp" "$STATE_DIR/maildev.web"
-}
+stop_maildev() { stop_node_service maildev maildev maildev.smtp maildev.web; }
 
 # ------------------------------------------------------------------ commands
 write_env() {

@@ -1,19 +1,5 @@
-// The staff screen: a Copy button for the one-time invitation link (the field stays selectable without script),
-// and one "Manage" panel open at a time.
-for (const button of document.querySelectorAll('button[data-copy]')) {
-  const field = document.getElementById(button.dataset.copy);
-  if (!field || !navigator.clipboard) continue;
-  button.hidden = false;
-  button.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(field.value);
-      button.textContent = 'Copied';
-    } catch {
-      field.select();
-      button.textContent = 'Press Ctrl+C';
-    }
-  });
-}
+// The staff screen: the invitation link's Copy button, and one "Manage" panel open at a time.
+import './copy-buttons.js';
 
 const panels = [...document.querySelectorAll('details.manage')];
 for (const panel of panels) {
