@@ -6,7 +6,8 @@ using static ProgressTracker.Web.Tests.Auth.AuthTestKit;
 
 namespace ProgressTracker.Web.Tests.Auth;
 
-/// <summary>Login (page and API), refresh and upload are limited per client address: 429 with Retry-After.</summary>
+/// <summary>Login (page and API), refresh and upload are limited per client address, archives per account: 429 with
+/// Retry-After.</summary>
 [Trait(Tier.Name, Tier.Fast)]
 public sealed class RateLimitTests
 {
@@ -29,6 +30,21 @@ public sealed class RateLimitTests
         var visit = Guid.NewGuid().ToString();
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await api.UploadAsync(visit, TestImages.Jpeg())).StatusCode);
         await AssertLimitedAsync(await api.UploadAsync(visit, TestImages.Jpeg()), api: true);
+    }
+
+    [Fact]
+    public async Task Archives_are_limited_per_patient_account_not_per_address()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded, "All", false,
+            "--RateLimits:Archive:PermitLimit=1");
+        var staff = await ApiClient.SignInAsync(app);
+        var first = await PatientAccounts.SignedInAsync(app, (await staff.CreatePatientAsync()).GetProperty("id").GetString()!);
+        var second = await PatientAccounts.SignedInAsync(app, (await staff.CreatePatientAsync()).GetProperty("id").GetString()!);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await first.Http.PostAsync("/api/v1/me/archive", null)).StatusCode);
+        await AssertLimitedAsync(await first.Http.PostAsync("/api/v1/me/archive", null), api: true);
+        // Same address, another account: its own allowance.
+        Assert.Equal(HttpStatusCode.Accepted, (await second.Http.PostAsync("/api/v1/me/archive", null)).StatusCode);
     }
 
     private static async Task AssertLimitedAsync(HttpResponseMessage response, bool api)

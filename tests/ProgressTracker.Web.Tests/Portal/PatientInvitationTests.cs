@@ -17,6 +17,44 @@ namespace ProgressTracker.Web.Tests.Portal;
 public sealed class PatientInvitationTests(EmbeddedAppFixture fixture)
 {
     [Fact]
+    public async Task A_second_open_link_for_a_record_that_has_an_account_creates_nothing_and_does_not_relink()
+    {
+        var app = fixture.App;
+        var staff = await ApiClient.SignInAsync(app);
+        var patientId = await PortalInvites.NewPatientAsync(staff);
+        var first = PortalInvites.NewEmail();
+        var firstToken = PortalInvites.TokenOf(await PortalInvites.InvitedAsync(staff, patientId, first));
+        // A second open invitation for the same record, as two staff inviting at the same moment would leave.
+        var secondToken = ProgressTracker.Web.Infrastructure.Identity.SecretTokens.New();
+        var second = PortalInvites.NewEmail();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.Invitations.Add(new ProgressTracker.Web.Infrastructure.Identity.Invitation
+            {
+                Email = second, Role = ProgressTracker.Web.Infrastructure.Identity.Roles.Patient, PatientId = Guid.Parse(patientId), CreatedAt = now,
+                ExpiresAt = now.AddDays(7), TokenHash = ProgressTracker.Web.Infrastructure.Identity.SecretTokens.Hash(secondToken),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await PortalInvites.AcceptAsync(app, firstToken)).StatusCode);
+        var linked = await LinkedUserAsync(app, patientId);
+        var late = await PortalInvites.AcceptAsync(app, secondToken);
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        Assert.Equal(linked, await LinkedUserAsync(app, patientId)); // still the first account
+        Assert.Equal(0, await AdminAccounts.AccountCountAsync(app, second)); // and no second one
+    }
+
+    private static async Task<Guid?> LinkedUserAsync(TestApp app, string patientId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Patients
+            .Where(p => p.Id == Guid.Parse(patientId)).Select(p => p.UserId).SingleAsync();
+    }
+
+    [Fact]
     public async Task Accepting_links_the_account_to_the_record_and_the_link_then_is_gone()
     {
         var app = fixture.App;

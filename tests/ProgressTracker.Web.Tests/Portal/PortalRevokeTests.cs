@@ -1,3 +1,5 @@
+using ProgressTracker.Web.Infrastructure.Identity;
+using ProgressTracker.Web.Tests.Admin;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -54,10 +56,19 @@ public sealed class PortalRevokeTests : IAsyncLifetime
         Assert.Contains("/login", refused.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
             new { email, password = TestApp.Password })).StatusCode);
-        Assert.Contains("Restore portal access", await staff.GetStringAsync(portal));
+        Assert.Contains("Only an admin can restore portal access", await staff.GetStringAsync(portal));
         Assert.Equal(HttpStatusCode.OK, (await clinician.Http.GetAsync($"/api/v1/patients/{patientId}")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, portal, "Restore")).StatusCode);
+        // A clinician cannot undo it (an admin, or the patient's own request, may have ended the access): an admin can.
+        var byClinician = await PostAsync(staff, portal, "Restore");
+        Assert.NotEqual(HttpStatusCode.Redirect, byClinician.StatusCode);
+        Assert.Contains("Only an admin can restore", await byClinician.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
+            new { email, password = TestApp.Password })).StatusCode);
+        var (adminEmail, _) = await AdminAccounts.CreateAsync(_app, Roles.Admin);
+        using var admin = await CookieBrowser.SignedInAsync(_app, adminEmail);
+        Assert.Contains("Restore portal access", await admin.GetStringAsync(portal));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, portal, "Restore")).StatusCode);
         var again = await ApiClient.SignInAsync(_app, email);
         Assert.Equal(HttpStatusCode.OK, (await again.Http.GetAsync($"/api/v1/patients/{patientId}")).StatusCode);
 

@@ -73,6 +73,7 @@ public sealed class TestApp : IAsyncDisposable
             // tests start their own app with low limits.
             "--RateLimits:Login:PermitLimit=100000", "--RateLimits:Refresh:PermitLimit=100000",
             "--RateLimits:Upload:PermitLimit=100000", "--RateLimits:Invitation:PermitLimit=100000",
+            "--RateLimits:Archive:PermitLimit=100000",
         };
         if (mode == StorageMode.Production)
         {

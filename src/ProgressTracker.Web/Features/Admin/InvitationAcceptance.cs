@@ -40,6 +40,8 @@ public sealed class InvitationAcceptance(AppDbContext db, UserManager<AppUser> u
         if (await users.FindByEmailAsync(invitation.Email) is not null)
             return Rejection.Conflict($"An account with the email {invitation.Email} already exists; sign in with it.",
                 "Account exists");
+        if (invitation.PatientId is { } linkedTo && await db.Patients.AnyAsync(p => p.Id == linkedTo && p.UserId != null, ct))
+            return AlreadyLinked();
 
         var now = clock.GetUtcNow();
         var claimed = await db.Invitations
@@ -57,8 +59,21 @@ public sealed class InvitationAcceptance(AppDbContext db, UserManager<AppUser> u
         await db.Invitations.Where(i => i.Id == invitation.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUserId, user.Id), ct);
         if (invitation.PatientId is { } patientId)
-            await db.Patients.Where(p => p.Id == patientId)
+        {
+            // Only a record without an account is linked: a second open link (two invitations raced, or one made
+            // before a revocation) must not hand the record to a new account behind the clinic's back.
+            var linked = await db.Patients.Where(p => p.Id == patientId && p.UserId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, user.Id), ct);
+            if (linked == 0)
+            {
+                await users.DeleteAsync(user);
+                return AlreadyLinked();
+            }
+            var now2 = clock.GetUtcNow();
+            await db.Invitations
+                .Where(i => i.PatientId == patientId && i.Id != invitation.Id && i.AcceptedAt == null && i.WithdrawnAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.WithdrawnAt, now2), ct);
+        }
         await audit.RecordAsync(new AuditEvent(AuditActions.InvitationAccepted, ResourceType: "account",
             ResourceId: user.Id.ToString(), PatientId: invitation.PatientId, Detail: invitation.Id.ToString(),
             ActorId: user.Id, ActorRole: invitation.Role), ct);
@@ -77,6 +92,10 @@ public sealed class InvitationAcceptance(AppDbContext db, UserManager<AppUser> u
         }
         return problems.Count == 0 ? null : Rejection.Invalid(string.Join(" ", problems), "Password too weak");
     }
+
+    private static Rejection AlreadyLinked() =>
+        Rejection.Gone("This patient record already has a portal account, so this invitation can no longer be used. " +
+                       "Ask your clinic if you need access.", "Invitation no longer valid");
 
     private static Rejection Taken() =>
         Rejection.Gone("This invitation has just been used.", "Invitation already used");

@@ -53,6 +53,9 @@ public sealed class AccessLog(AppDbContext db, PortalOptions options)
 
 public static class AccessLogEndpoint
 {
+    /// <summary>Far beyond any real log; keeps the offset arithmetic away from overflow.</summary>
+    public const int MaxPage = 100_000;
+
     public static void MapAccessLogEndpoint(this IEndpointRouteBuilder me) =>
         me.MapGet("/access-log", GetAsync)
             .WithSummary("Who saw my photos: when the patient's photos and record were viewed, exported or downloaded, and by which role.");
@@ -60,8 +63,8 @@ public static class AccessLogEndpoint
     private static async Task<Results<Ok<PagedList<AccessLogItem>>, ProblemHttpResult>> GetAsync(
         RecordAccess access, AccessLog log, ClaimsPrincipal user, CancellationToken ct, int page = 1, int pageSize = 50)
     {
-        if (page < 1 || pageSize is < 1 or > 200)
-            return Rejection.Invalid("page starts at 1 and pageSize must be between 1 and 200.").ToProblem();
+        if (page is < 1 or > MaxPage || pageSize is < 1 or > 200)
+            return Rejection.Invalid($"page must be between 1 and {MaxPage} and pageSize between 1 and 200.").ToProblem();
         // Only a patient account has an access log of its own; anyone else has no record here (404).
         if ((await access.OwnPatientAsync(user, ct)).Failed(out var refused, out var patient))
             return refused.ToProblem();

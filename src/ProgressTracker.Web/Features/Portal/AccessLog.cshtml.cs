@@ -12,7 +12,7 @@ public sealed class AccessLogModel(RecordAccess access, AccessLog log, PortalOpt
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
-        PageNumber = Math.Max(1, page ?? 1);
+        PageNumber = Math.Clamp(page ?? 1, 1, AccessLogEndpoint.MaxPage);
         var (items, total) = await log.PageAsync(Patient, PageNumber, PageSize, ct);
         Lines = AccessLogDigest.Of(items);
         HasEarlier = total > PageNumber * PageSize;

@@ -8,6 +8,8 @@ namespace ProgressTracker.Web.Features.Portal;
 /// by my-data.js, or by reloading without scripts), and asks the clinic to delete their account — with the clinic's
 /// retention rules shown first, a confirm step, and the clinic's decision and reason once made.
 /// </summary>
+/// <remarks>Rate-limited per account (posts only): each archive is a full copy of the patient's photos.</remarks>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Hosting.RateLimitPolicies.Archive)]
 public sealed class DataModel(RecordAccess access, ArchiveRequests archives, DeletionRequests deletions,
     PortalOptions options) : PortalPageModel(access)
 {

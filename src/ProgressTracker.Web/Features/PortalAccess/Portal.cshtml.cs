@@ -67,7 +67,7 @@ public sealed class PortalModel(RecordAccess access, TimelineQuery timeline, Por
         Rejection.Invalid("Tick the box to confirm that the patient's portal access ends.", "Not confirmed");
 
     public Task<IActionResult> OnPostRestoreAsync(CancellationToken ct) =>
-        AfterAsync(portal.RestoreAsync(Patient, ct), "Portal access restored; the patient can sign in again.", ct);
+        AfterAsync(portal.RestoreAsync(Patient, User, ct), "Portal access restored; the patient can sign in again.", ct);
 
     public Task<IActionResult> OnPostDecideAsync(string requestId, string? outcome, string? reason, CancellationToken ct) =>
         AfterAsync(deletions.DecideAsync(Patient, requestId, outcome, reason, User, ct),

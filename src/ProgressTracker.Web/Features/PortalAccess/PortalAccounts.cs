@@ -32,14 +32,28 @@ public sealed class PortalAccounts(AppDbContext db, Admin.Invitations invitation
     public Task<Rejection?> RevokeAsync(Patient patient, ClaimsPrincipal staff, CancellationToken ct) =>
         ChangeAsync(patient, AuditActions.PortalAccessRevoked, id => accounts.DeactivateAsync(id, staff, ct), ct);
 
-    public Task<Rejection?> RestoreAsync(Patient patient, CancellationToken ct) =>
-        ChangeAsync(patient, AuditActions.PortalAccessRestored, id => accounts.ReactivateAsync(id, ct), ct);
+    /// <summary>
+    /// Admins only: a clinician must not undo an admin's deactivation or an "account closed" decision on the
+    /// patient's own deletion request.
+    /// </summary>
+    public Task<Rejection?> RestoreAsync(Patient patient, ClaimsPrincipal staff, CancellationToken ct) =>
+        !staff.IsInRole(Roles.Admin)
+            ? Task.FromResult<Rejection?>(Rejection.Forbidden("Only an admin can restore portal access (it may have " +
+                "been ended by an admin or at the patient's request)."))
+            : ChangeAsync(patient, AuditActions.PortalAccessRestored, id => accounts.ReactivateAsync(id, ct), ct);
 
     private async Task<Rejection?> ChangeAsync(Patient patient, string action, Func<string, Task<Rejection?>> change,
         CancellationToken ct)
     {
         if (patient.UserId is not { } userId)
             return Rejection.Conflict("This patient has no portal account yet; invite them first.", "No portal account");
+        // Only a patient account is managed from a patient's record; a staff account linked by mistake is the
+        // staff screen's business.
+        var roles = await db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToListAsync(ct);
+        if (roles.Count != 1 || roles[0] != Roles.Patient)
+            return Rejection.Conflict("The linked account is not a patient account; manage it on the staff screen.",
+                "Not a patient account");
         if (await change(userId.ToString()) is { } refused) return refused;
         await audit.RecordAsync(new AuditEvent(action, ResourceType: "account", ResourceId: userId.ToString(),
             PatientId: patient.Id), ct);

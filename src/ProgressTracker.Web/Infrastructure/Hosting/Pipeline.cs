@@ -23,8 +23,10 @@ public static class Pipeline
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<DeniedRequestAudit>(); // outside routing and auth, so it sees the final status
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication, so a policy can count per account (archives); before the account checks, which may
+        // read the database.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseMiddleware<AccountChecks>();
         app.UseAuthorization();
         app.UseAntiforgery();

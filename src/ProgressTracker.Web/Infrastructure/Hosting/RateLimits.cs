@@ -14,6 +14,9 @@ public static class RateLimitPolicies
     public const string Invitation = "invitation";
     /// <summary>Photo uploads (page and API): each one costs storage and a processing job.</summary>
     public const string Upload = "upload";
+    /// <summary>A patient's "download my data" archive (page and API): each one is a full copy of their photos. Counted
+    /// per account, not per address, and per hour.</summary>
+    public const string Archive = "archive";
 }
 
 /// <summary>
@@ -32,12 +35,13 @@ public static class RateLimits
     }
 
     /// <summary>Generous for people behind one clinic address, tight enough to make guessing slow.</summary>
-    private static readonly Dictionary<string, int> Defaults = new()
+    private static readonly Dictionary<string, (int Permits, TimeSpan Window, bool PerAccount)> Defaults = new()
     {
-        [RateLimitPolicies.Login] = 40,
-        [RateLimitPolicies.Refresh] = 60,
-        [RateLimitPolicies.Invitation] = 10,
-        [RateLimitPolicies.Upload] = 300,
+        [RateLimitPolicies.Login] = (40, TimeSpan.FromMinutes(1), false),
+        [RateLimitPolicies.Refresh] = (60, TimeSpan.FromMinutes(1), false),
+        [RateLimitPolicies.Invitation] = (10, TimeSpan.FromMinutes(1), false),
+        [RateLimitPolicies.Upload] = (300, TimeSpan.FromMinutes(1), false),
+        [RateLimitPolicies.Archive] = (5, TimeSpan.FromHours(1), true),
     };
 
     public static void AddAppRateLimits(this IServiceCollection services, IConfiguration config)
@@ -46,13 +50,17 @@ public static class RateLimits
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
-            foreach (var (policy, permits) in Defaults)
+            foreach (var (policy, (permits, window, perAccount)) in Defaults)
             {
-                var limit = config.GetSection($"{Section}:{Capitalized(policy)}").Get<Limit>() ?? new Limit();
+                var section = config.GetSection($"{Section}:{Capitalized(policy)}");
+                var limit = section.Get<Limit>() ?? new Limit();
                 if (limit.PermitLimit <= 0) limit.PermitLimit = permits;
+                if (section["Window"] is null) limit.Window = window;
                 o.AddPolicy(policy, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("read")
-                    : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        perAccount && CurrentUser.Id(ctx.User) is { } account ? $"account:{account}"
+                            : ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = limit.PermitLimit,

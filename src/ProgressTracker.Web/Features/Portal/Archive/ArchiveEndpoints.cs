@@ -10,6 +10,7 @@ public static class ArchiveEndpoints
     public static void MapArchiveEndpoints(this IEndpointRouteBuilder me)
     {
         me.MapPost("/archive", RequestAsync).AddEndpointFilter<AntiforgeryForCookieCallers>()
+            .RequireRateLimiting(Infrastructure.Hosting.RateLimitPolicies.Archive)
             .WithSummary("Prepare an archive of my photos and visits; 202 with its progress. While one is being prepared, asking again returns it.");
         me.MapGet("/archive/{id}", GetAsync).WithSummary("One of my archives: status, progress (0–100), and the file link once ready.");
         me.MapGet("/archive/{id}/file", ArchiveFileEndpoint.GetAsync)

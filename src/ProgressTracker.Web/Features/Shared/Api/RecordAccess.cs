@@ -21,11 +21,18 @@ public sealed class RecordAccess(AppDbContext db, IAuthorizationService auth, IA
     /// The caller's own patient record (the portal and /me API): a patient account's linked record, checked like any
     /// other; every other caller has none, which is "not found".
     /// </summary>
-    public async Task<Result<Patient>> OwnPatientAsync(ClaimsPrincipal user, CancellationToken ct) =>
-        Caller.From(user).PatientId is { } own
+    public async Task<Result<Patient>> OwnPatientAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var found = caller.PatientId is { } own
             ? await PatientAsync(own.ToString(), user, PatientOperation.View, ct)
-            : new Rejection(RejectionKind.NotFound, "No patient record",
-                "This account is not linked to a patient record; only patients have one here.");
+            : NoOwnRecord;
+        // The claim was true at sign-in; the record must still name this account (a relinked record is not theirs).
+        return found.Failed(out _, out var patient) || patient.UserId == caller.UserId ? found : NoOwnRecord;
+    }
+
+    private static readonly Rejection NoOwnRecord = new(RejectionKind.NotFound, "No patient record",
+        "This account is not linked to a patient record; only patients have one here.");
 
     public Task<Result<Visit>> VisitAsync(string id, ClaimsPrincipal user, VisitOperation operation,
         CancellationToken ct, string? forbidden = null) =>
