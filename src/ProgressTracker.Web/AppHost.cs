@@ -95,7 +95,8 @@ public static class AppHost
     private static void AddFeatureServices(this IServiceCollection services, HostRoleOptions role)
     {
         services.AddScopedEach(typeof(RecordAccess), typeof(UserAccounts), typeof(PatientSearch),
-            typeof(CreatePatientHandler), typeof(CreateVisitHandler), typeof(TimelineQuery), typeof(ResponseShapes));
+            typeof(CreatePatientHandler), typeof(CreateVisitHandler), typeof(TimelineQuery), typeof(ResponseShapes),
+            typeof(Features.Consents.ConsentTexts));
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
         services.AddExportsFeature(role);

@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<DataArchive> DataArchives => Set<DataArchive>();
     public DbSet<DeletionRequest> DeletionRequests => Set<DeletionRequest>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,5 +42,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new InvitationConfiguration());
         builder.ApplyConfiguration(new DataArchiveConfiguration());
         builder.ApplyConfiguration(new DeletionRequestConfiguration());
+        builder.ApplyConfiguration(new ConsentConfiguration());
+        builder.ApplyConfiguration(new ConsentTextConfiguration());
     }
 }
