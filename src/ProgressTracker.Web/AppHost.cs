@@ -96,7 +96,7 @@ public static class AppHost
     {
         services.AddScopedEach(typeof(RecordAccess), typeof(UserAccounts), typeof(PatientSearch),
             typeof(CreatePatientHandler), typeof(CreateVisitHandler), typeof(TimelineQuery), typeof(ResponseShapes),
-            typeof(Features.Consents.ConsentTexts));
+            typeof(Features.Consents.ConsentTexts), typeof(Features.Consents.ConsentRecords));
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
         services.AddExportsFeature(role);
@@ -117,6 +117,7 @@ public static class AppHost
         api.MapAdminEndpoints();
         api.MapInvitationEndpoints();
         api.MapPortalEndpoints();
+        Features.Consents.ConsentEndpoints.MapConsentEndpoints(api);
         api.MapPatientInvitationEndpoints();
     }
 }

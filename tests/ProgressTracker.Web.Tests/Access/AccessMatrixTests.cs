@@ -190,6 +190,14 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.Allowed,
     };
 
+    /// <summary>The consent text: those who sign or record consents (patients and clinical staff), not marketing.</summary>
+    private static Outcome ConsentText(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Marketing => Outcome.Forbidden,
+        _ => Outcome.Allowed,
+    };
+
     /// <summary>An untouched original (may carry GPS): clinicians; those who may see the photo are told why not.</summary>
     private static Outcome Original(Who who) => who switch
     {
@@ -278,6 +286,11 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Page("/me/photos", "/me/photos", PortalPage),
         Page("/me/access-log", "/me/access-log", PortalPage),
         Api("GET", "/api/v1/me/access-log", "/api/v1/me/access-log", PortalApi),
+        Api("GET", "/api/v1/consent-texts", "/api/v1/consent-texts", ConsentText),
+        Api("GET", "/api/v1/patients/{id}/consents", $"/api/v1/patients/{w.PatientA}/consents", OwnRecord),
+        Api("POST", "/api/v1/patients/{id}/consents", $"/api/v1/patients/{w.PatientA}/consents", OwnRecord),
+        Api("GET", "/api/v1/consents/{id}", $"/api/v1/consents/{w.ConsentA}", OwnRecord),
+        Api("POST", "/api/v1/consents/{id}/revoke", $"/api/v1/consents/{w.ConsentA}/revoke", OwnRecord),
         Page("/admin/audit", "/admin/audit", AdminPage),
         Page("/admin/users", "/admin/users", AdminPage),
         Page("/invite/{token}", "/invite/not-a-real-token", Public),

@@ -1,3 +1,4 @@
+using ProgressTracker.Web.Domain;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -29,6 +30,8 @@ public sealed class AccessWorld : IAsyncLifetime
     public string PhotoA2 { get; private set; } = "";
     public string PhotoB { get; private set; } = "";
     public string ExportA { get; private set; } = "";
+    /// <summary>An active consent of patient A (the matrix revokes it: revoking is idempotent).</summary>
+    public string ConsentA { get; private set; } = "";
     /// <summary>A "download my data" archive of patient A, asked for by the PatientA account.</summary>
     public string ArchiveA { get; private set; } = "";
     /// <summary>An account no caller uses, for the admin rows that change accounts.</summary>
@@ -61,6 +64,8 @@ public sealed class AccessWorld : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, export.StatusCode);
         ExportA = (await export.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
+        ConsentA = await AddConsentAsync(PatientA);
+
         _emails[Who.Clinician] = TestApp.ClinicianEmail;
         await AddAccountAsync(Who.PatientA, Roles.Patient, PatientA);
         await AddAccountAsync(Who.PatientB, Roles.Patient, PatientB);
@@ -91,6 +96,22 @@ public sealed class AccessWorld : IAsyncLifetime
             new { email = $"invited-{Guid.NewGuid():N}@access.test", role = "clinician" });
         Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
         InvitationId = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private async Task<string> AddConsentAsync(string patientId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var consent = new Consent
+        {
+            PatientId = Guid.Parse(patientId), Uses = [ConsentUse.Website], CoverageKind = ConsentCoverageKind.All,
+            ExpiresOn = new DateOnly(2099, 1, 1), TextVersion = "matrix", TextMarkdown = "text", TextSha256 = "none",
+            SignedName = "Patient A", Method = ConsentMethod.OnScreen, CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        consent.Grant(DateTimeOffset.UnixEpoch);
+        db.Consents.Add(consent);
+        await db.SaveChangesAsync();
+        return consent.Id.ToString();
     }
 
     private async Task AddAccountAsync(Who who, string role, string? patientId)

@@ -74,3 +74,19 @@ public sealed class ExportHandler : ResourceHandler<ExportOperation, Export>
         _ => false,
     };
 }
+
+public sealed class ConsentHandler : ResourceHandler<ConsentOperation, Consent>
+{
+    protected override bool Allows(Caller caller, ConsentOperation operation, Consent consent) => operation.Name switch
+    {
+        nameof(ConsentOperation.View) or nameof(ConsentOperation.Revoke) => caller.ReadablePatients.Includes(consent.PatientId),
+        // Each way of giving consent has its one giver: the patient on screen, staff for a paper form.
+        nameof(ConsentOperation.Record) => consent.Method switch
+        {
+            ConsentMethod.OnScreen => caller.IsPatient && caller.PatientId == consent.PatientId,
+            ConsentMethod.PaperForm => caller.IsStaff,
+            _ => false,
+        },
+        _ => false,
+    };
+}

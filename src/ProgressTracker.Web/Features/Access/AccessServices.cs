@@ -13,6 +13,7 @@ public static class AccessServices
         services.AddSingleton<IAuthorizationHandler, PhotoHandler>();
         services.AddSingleton<IAuthorizationHandler, MediaHandler>();
         services.AddSingleton<IAuthorizationHandler, ExportHandler>();
+        services.AddSingleton<IAuthorizationHandler, ConsentHandler>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsPrincipalFactory>();
     }
 }

@@ -58,6 +58,18 @@ public sealed class ExportOperation : ResourceOperation
     public static readonly ExportOperation Download = new(nameof(Download));
 }
 
+/// <summary>A patient's consent record (Domain/Consent.cs).</summary>
+public sealed class ConsentOperation : ResourceOperation
+{
+    private ConsentOperation(string name) : base(name) { }
+    /// <summary>Read the consent and the text signed.</summary>
+    public static readonly ConsentOperation View = new(nameof(View));
+    /// <summary>Make this consent: the patient signs on screen; staff record a signed paper form.</summary>
+    public static readonly ConsentOperation Record = new(nameof(Record));
+    /// <summary>Withdraw it: the patient, or staff recording a withdrawal received on paper.</summary>
+    public static readonly ConsentOperation Revoke = new(nameof(Revoke));
+}
+
 /// <summary>Which rendering of a photo is asked for; originals may carry metadata (GPS, camera serial).</summary>
 public enum MediaVariant { Thumb, Display, Aligned, AlignedThumb, Original }
 

@@ -46,6 +46,11 @@ public static class AuditActions
     public const string DeletionRequested = "deletion.requested";
     public const string DeletionDecided = "deletion.decided";
 
+    /// <summary>Consent: given on screen by the patient, recorded from paper by staff, withdrawn.</summary>
+    public const string ConsentGranted = "consent.granted";
+    public const string ConsentRecorded = "consent.recorded";
+    public const string ConsentRevoked = "consent.revoked";
+
     public const string AccessDenied = "access.denied";
     public const string AuditVerified = "audit.verified";
     public const string AuditExported = "audit.exported";

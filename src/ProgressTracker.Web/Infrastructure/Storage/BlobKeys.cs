@@ -49,6 +49,10 @@ public static partial class BlobKeys
     /// The zip of one "download my data" archive. Its own prefix keeps patient-facing downloads apart from clinical
     /// blobs, and a re-run of the job (a retry, the sweep) overwrites the same key.
     /// </summary>
+    /// <summary>The drawn signature of an on-screen consent (PNG).</summary>
+    public static string ConsentSignature(Guid patientId, Guid consentId) =>
+        $"consents/{patientId:N}/{consentId:N}/signature.png";
+
     public static string Archive(Guid patientId, Guid archiveId) => $"archives/{patientId:N}/{archiveId:N}/archive.zip";
 
     /// <summary>Parses an archive key into (patient, archive); null for any other key.</summary>

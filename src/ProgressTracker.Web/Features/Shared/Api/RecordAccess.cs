@@ -57,6 +57,11 @@ public sealed class RecordAccess(AppDbContext db, IAuthorizationService auth, IA
         LoadAsync(new("export", id, user, operation, ExportOperation.View, forbidden),
             key => db.Exports.AsNoTracking().SingleOrDefaultAsync(e => e.Id == key, ct), e => e, e => e.PatientId);
 
+    public Task<Result<Consent>> ConsentAsync(string id, ClaimsPrincipal user, ConsentOperation operation,
+        CancellationToken ct, string? forbidden = null) =>
+        LoadAsync(new("consent", id, user, operation, ConsentOperation.View, forbidden),
+            key => db.Consents.FirstOrDefaultAsync(c => c.Id == key, ct), c => c, c => c.PatientId);
+
     private sealed record Request(string What, string RawId, ClaimsPrincipal User, ResourceOperation Operation,
         ResourceOperation View, string? Forbidden);
 
