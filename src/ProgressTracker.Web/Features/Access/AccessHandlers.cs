@@ -80,6 +80,7 @@ public sealed class ConsentHandler : ResourceHandler<ConsentOperation, Consent>
     protected override bool Allows(Caller caller, ConsentOperation operation, Consent consent) => operation.Name switch
     {
         nameof(ConsentOperation.View) or nameof(ConsentOperation.Revoke) => caller.ReadablePatients.Includes(consent.PatientId),
+        nameof(ConsentOperation.AttachForm) => caller.IsStaff && consent.Method == ConsentMethod.PaperForm,
         // Each way of giving consent has its one giver: the patient on screen, staff for a paper form.
         nameof(ConsentOperation.Record) => consent.Method switch
         {

@@ -68,6 +68,8 @@ public sealed class ConsentOperation : ResourceOperation
     public static readonly ConsentOperation Record = new(nameof(Record));
     /// <summary>Withdraw it: the patient, or staff recording a withdrawal received on paper.</summary>
     public static readonly ConsentOperation Revoke = new(nameof(Revoke));
+    /// <summary>Attach the scan of a signed paper form (staff), which makes a paper consent active.</summary>
+    public static readonly ConsentOperation AttachForm = new(nameof(AttachForm));
 }
 
 /// <summary>Which rendering of a photo is asked for; originals may carry metadata (GPS, camera serial).</summary>

@@ -50,6 +50,7 @@ public static class AuditActions
     public const string ConsentGranted = "consent.granted";
     public const string ConsentRecorded = "consent.recorded";
     public const string ConsentRevoked = "consent.revoked";
+    public const string ConsentFormAttached = "consent.form-attached";
 
     public const string AccessDenied = "access.denied";
     public const string AuditVerified = "audit.verified";

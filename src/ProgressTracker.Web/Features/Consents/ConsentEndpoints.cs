@@ -19,6 +19,10 @@ public static class ConsentEndpoints
         ofPatient.MapPost("", CreateAsync).AddEndpointFilter<AntiforgeryForCookieCallers>()
             .WithSummary("The patient signs on screen (method on-screen, with signature), or staff record a signed paper form (paper-form, pending until its scan is attached).");
         api.MapGet("/consents/{id}", GetAsync).WithTags("Consent").WithSummary("One consent.");
+        api.MapPut("/consents/{id}/form", AttachFormAsync).WithTags("Consent").AddEndpointFilter<AntiforgeryForCookieCallers>()
+            .WithMetadata(new RequestSizeLimitAttribute(ConsentRecords.MaxFormBytes + 64 * 1024))
+            .Accepts<FormUpload>("multipart/form-data")
+            .WithSummary("Attach the scan of the signed paper form (multipart 'file': PDF, JPEG or PNG); the consent is then active.");
         api.MapPost("/consents/{id}/revoke", RevokeAsync).WithTags("Consent").AddEndpointFilter<AntiforgeryForCookieCallers>()
             .WithSummary("Withdraw a consent, at once: the patient, or staff recording a withdrawal received on paper.");
     }
@@ -55,6 +59,37 @@ public static class ConsentEndpoints
         (await access.ConsentAsync(id, user, ConsentOperation.View, ct)).Failed(out var refused, out var consent)
             ? refused.ToProblem()
             : TypedResults.Ok(ConsentDto.From(consent, consents.Today));
+
+    /// <summary>Documents the multipart shape.</summary>
+    public sealed record FormUpload(IFormFile File);
+
+    private static async Task<Results<Ok<ConsentDto>, ProblemHttpResult>> AttachFormAsync(string id, HttpRequest request,
+        RecordAccess access, ConsentRecords consents, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if ((await access.ConsentAsync(id, user, ConsentOperation.AttachForm, ct,
+                "Only clinic staff attach the scan of a paper form.")).Failed(out var refused, out var consent))
+            return refused.ToProblem();
+        if (!request.HasFormContentType)
+            return new Rejection(RejectionKind.UnsupportedType, "Send a multipart form",
+                "Send multipart/form-data with a 'file' field (the scan of the signed form).").ToProblem();
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        {
+            return new Rejection(RejectionKind.TooLarge, "Upload too large or malformed",
+                "The form could not be read: it is larger than 10 MiB or malformed.").ToProblem();
+        }
+        if (form.Files.GetFile("file") is not { } file)
+            return Rejection.Invalid("Attach the scan in a multipart field named 'file'.", "No file").ToProblem();
+        await using var content = file.OpenReadStream();
+        var attached = await consents.AttachFormAsync(consent, content, file.Length, ct);
+        return attached.Failed(out var rejection, out var done)
+            ? rejection.ToProblem()
+            : TypedResults.Ok(ConsentDto.From(done, consents.Today));
+    }
 
     private static async Task<Results<Ok<ConsentDto>, ProblemHttpResult>> RevokeAsync(string id, RecordAccess access,
         ConsentRecords consents, ClaimsPrincipal user, CancellationToken ct)

@@ -69,6 +69,43 @@ public sealed class ConsentRecords(AppDbContext db, ConsentTexts texts, IBlobSto
         return consent;
     }
 
+    /// <summary>Largest accepted scan of a paper form.</summary>
+    public const long MaxFormBytes = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// The scan of the signed paper form (PDF, JPEG or PNG, by its bytes, not its name): stored next to the consent,
+    /// which holds from now. A form is attached once; a withdrawn consent takes none.
+    /// </summary>
+    public async Task<Result<Consent>> AttachFormAsync(Consent consent, Stream content, long length, CancellationToken ct)
+    {
+        if (consent.RevokedAt is not null)
+            return Rejection.Conflict("This consent was withdrawn; record a new one instead.", "Consent withdrawn");
+        if (consent.FormKey is not null)
+            return Rejection.Conflict("A form is already attached to this consent.", "Form already attached");
+        if (length is <= 0 or > MaxFormBytes)
+            return Rejection.Invalid("Attach the scan as a PDF, JPEG or PNG file of at most 10 MiB.", "File size");
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var kind = FormKind(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 8)));
+        if (kind is not { } known)
+            return new Rejection(RejectionKind.UnsupportedType, "Not a PDF, JPEG or PNG",
+                "The scan of the signed form must be a PDF, JPEG or PNG file.");
+        var key = BlobKeys.ConsentForm(consent.PatientId, consent.Id, known.Extension);
+        buffer.Position = 0;
+        await blobs.PutAsync(key, buffer, known.ContentType, overwrite: true, ct);
+        consent.AttachForm(key, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(new AuditEvent(AuditActions.ConsentFormAttached, ResourceType: "consent",
+            ResourceId: consent.Id.ToString(), PatientId: consent.PatientId, Detail: known.Extension), ct);
+        return consent;
+    }
+
+    private static (string Extension, string ContentType)? FormKind(ReadOnlySpan<byte> head) =>
+        head.StartsWith("%PDF"u8) ? ("pdf", "application/pdf")
+        : head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? ("jpg", "image/jpeg")
+        : head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) ? ("png", "image/png")
+        : null;
+
     /// <summary>Withdraws at once; withdrawing again changes nothing.</summary>
     public async Task<Consent> RevokeAsync(Consent consent, ClaimsPrincipal user, CancellationToken ct)
     {

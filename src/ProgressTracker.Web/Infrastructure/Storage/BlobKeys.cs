@@ -53,6 +53,10 @@ public static partial class BlobKeys
     public static string ConsentSignature(Guid patientId, Guid consentId) =>
         $"consents/{patientId:N}/{consentId:N}/signature.png";
 
+    /// <summary>The scan of a signed paper consent form ("pdf", "jpg" or "png").</summary>
+    public static string ConsentForm(Guid patientId, Guid consentId, string extension) =>
+        $"consents/{patientId:N}/{consentId:N}/form.{extension}";
+
     public static string Archive(Guid patientId, Guid archiveId) => $"archives/{patientId:N}/{archiveId:N}/archive.zip";
 
     /// <summary>Parses an archive key into (patient, archive); null for any other key.</summary>
