@@ -198,6 +198,14 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.Allowed,
     };
 
+    /// <summary>Attaching a paper form to a consent signed on screen: nobody may; those who may see it are told so.</summary>
+    private static Outcome OnScreenConsentForm(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Clinician or Who.Admin or Who.PatientA => Outcome.Forbidden,
+        _ => Outcome.NotFound,
+    };
+
     /// <summary>An untouched original (may carry GPS): clinicians; those who may see the photo are told why not.</summary>
     private static Outcome Original(Who who) => who switch
     {
@@ -290,6 +298,12 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("GET", "/api/v1/patients/{id}/consents", $"/api/v1/patients/{w.PatientA}/consents", OwnRecord),
         Api("POST", "/api/v1/patients/{id}/consents", $"/api/v1/patients/{w.PatientA}/consents", OwnRecord),
         Api("GET", "/api/v1/consents/{id}", $"/api/v1/consents/{w.ConsentA}", OwnRecord),
+        Api("GET", "/api/v1/consents/{id}/fhir", $"/api/v1/consents/{w.ConsentA}/fhir", OwnRecord),
+        // Patient A's consent was signed on screen: no form to attach, for anyone (staff may know it: 403).
+        Api("PUT", "/api/v1/consents/{id}/form", $"/api/v1/consents/{w.ConsentA}/form", OnScreenConsentForm) with
+        {
+            Body = () => new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7"u8.ToArray()), "file", "f.pdf" } },
+        },
         Api("POST", "/api/v1/consents/{id}/revoke", $"/api/v1/consents/{w.ConsentA}/revoke", OwnRecord),
         Page("/admin/audit", "/admin/audit", AdminPage),
         Page("/admin/users", "/admin/users", AdminPage),

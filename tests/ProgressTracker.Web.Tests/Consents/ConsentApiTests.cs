@@ -68,6 +68,50 @@ public sealed class ConsentApiTests(EmbeddedAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_paper_consent_holds_once_its_scan_is_attached_and_exports_as_fhir()
+    {
+        var app = fixture.App;
+        var staff = await ApiClient.SignInAsync(app);
+        var (patientId, name, _) = await PatientAccounts.CreatePatientAsync(staff);
+        var visit = (await staff.CreateVisitAsync(patientId)).GetProperty("id").GetString()!;
+        var front = await staff.UploadIdAsync(visit, TestImages.Jpeg(seed: 31, view: "front"), "front");
+        await staff.UploadIdAsync(visit, TestImages.Jpeg(seed: 32, view: "back"), "back");
+        var made = await staff.Http.PostAsJsonAsync($"/api/v1/patients/{patientId}/consents", new
+        {
+            uses = new[] { "education", "publication" }, coverage = new { kind = "views", views = new[] { "front" } },
+            method = "paper-form", signedName = name, expiresAt = "2030-06-30",
+        });
+        var id = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        // Not a scan: refused by its bytes, whatever its name says.
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await AttachAsync(staff, id, "not a pdf"u8.ToArray(), "form.pdf")).StatusCode);
+        var patient = await PatientAccounts.SignedInAsync(app, patientId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await AttachAsync(patient, id, "%PDF-1.7 scan"u8.ToArray(), "form.pdf")).StatusCode);
+        var attached = await AttachAsync(staff, id, "%PDF-1.7 scan"u8.ToArray(), "form.pdf");
+        Assert.Equal(HttpStatusCode.OK, attached.StatusCode);
+        Assert.Equal("active", (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await AttachAsync(staff, id, "%PDF-1.7 again"u8.ToArray(), "form.pdf")).StatusCode);
+
+        // FHIR: the patient's own copy as a Consent resource, covering the front photo only, and no name in it.
+        var fhir = await patient.Http.GetAsync($"/api/v1/consents/{id}/fhir");
+        Assert.Equal("application/fhir+json", fhir.Content.Headers.ContentType?.MediaType);
+        var json = await fhir.Content.ReadAsStringAsync();
+        var resource = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("Consent", resource.GetProperty("resourceType").GetString());
+        Assert.Equal("active", resource.GetProperty("status").GetString());
+        var data = resource.GetProperty("provision").GetProperty("data").EnumerateArray()
+            .Select(d => d.GetProperty("reference").GetProperty("reference").GetString()).ToList();
+        Assert.Equal([$"Media/{front}"], data);
+        Assert.DoesNotContain(name, json);
+    }
+
+    private static Task<HttpResponseMessage> AttachAsync(ApiClient who, string consentId, byte[] bytes, string fileName)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
+        return who.Http.PutAsync($"/api/v1/consents/{consentId}/form", form);
+    }
+
+    [Fact]
     public async Task Each_kind_has_its_one_giver_and_bad_requests_are_named()
     {
         var app = fixture.App;

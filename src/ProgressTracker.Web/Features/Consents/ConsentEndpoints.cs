@@ -19,6 +19,8 @@ public static class ConsentEndpoints
         ofPatient.MapPost("", CreateAsync).AddEndpointFilter<AntiforgeryForCookieCallers>()
             .WithSummary("The patient signs on screen (method on-screen, with signature), or staff record a signed paper form (paper-form, pending until its scan is attached).");
         api.MapGet("/consents/{id}", GetAsync).WithTags("Consent").WithSummary("One consent.");
+        api.MapGet("/consents/{id}/fhir", FhirAsync).WithTags("Consent")
+            .WithSummary("The consent as a FHIR R4 Consent resource (application/fhir+json), with the photos it covers.");
         api.MapPut("/consents/{id}/form", AttachFormAsync).WithTags("Consent").AddEndpointFilter<AntiforgeryForCookieCallers>()
             .WithMetadata(new RequestSizeLimitAttribute(ConsentRecords.MaxFormBytes + 64 * 1024))
             .Accepts<FormUpload>("multipart/form-data")
@@ -59,6 +61,16 @@ public static class ConsentEndpoints
         (await access.ConsentAsync(id, user, ConsentOperation.View, ct)).Failed(out var refused, out var consent)
             ? refused.ToProblem()
             : TypedResults.Ok(ConsentDto.From(consent, consents.Today));
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> FhirAsync(string id, RecordAccess access,
+        ConsentRecords consents, ClaimsPrincipal user, HttpRequest request, CancellationToken ct)
+    {
+        if ((await access.ConsentAsync(id, user, ConsentOperation.View, ct)).Failed(out var refused, out var consent))
+            return refused.ToProblem();
+        var covered = await consents.CoveredPhotosAsync(consent, ct);
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return TypedResults.Content(ConsentFhir.ToJson(consent, consents.Today, covered, baseUrl), ConsentFhir.MediaType);
+    }
 
     /// <summary>Documents the multipart shape.</summary>
     public sealed record FormUpload(IFormFile File);

@@ -69,6 +69,14 @@ public sealed class ConsentRecords(AppDbContext db, ConsentTexts texts, IBlobSto
         return consent;
     }
 
+    /// <summary>The patient's photos this consent covers today (all, of the chosen views, or the chosen ones).</summary>
+    public async Task<IReadOnlyList<(Guid PhotoId, PhotoView View)>> CoveredPhotosAsync(Consent consent, CancellationToken ct)
+    {
+        var photos = await db.Photos.AsNoTracking().Where(p => p.PatientId == consent.PatientId)
+            .OrderBy(p => p.UploadedAt).Select(p => new { p.Id, p.View }).ToListAsync(ct);
+        return photos.Where(p => consent.Covers(p.Id, p.View)).Select(p => (p.Id, p.View)).ToList();
+    }
+
     /// <summary>Largest accepted scan of a paper form.</summary>
     public const long MaxFormBytes = 10 * 1024 * 1024;
 
