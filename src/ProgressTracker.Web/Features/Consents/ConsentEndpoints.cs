@@ -81,21 +81,10 @@ public static class ConsentEndpoints
         if ((await access.ConsentAsync(id, user, ConsentOperation.AttachForm, ct,
                 "Only clinic staff attach the scan of a paper form.")).Failed(out var refused, out var consent))
             return refused.ToProblem();
-        if (!request.HasFormContentType)
-            return new Rejection(RejectionKind.UnsupportedType, "Send a multipart form",
-                "Send multipart/form-data with a 'file' field (the scan of the signed form).").ToProblem();
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
-        {
-            return new Rejection(RejectionKind.TooLarge, "Upload too large or malformed",
-                "The form could not be read: it is larger than 10 MiB or malformed.").ToProblem();
-        }
-        if (form.Files.GetFile("file") is not { } file)
-            return Rejection.Invalid("Attach the scan in a multipart field named 'file'.", "No file").ToProblem();
+        if ((await MultipartUpload.ReadAsync(request, "a 'file' field (the scan of the signed form)",
+                "the scan of the signed form", ct)).Failed(out var unreadable, out var upload))
+            return unreadable.ToProblem();
+        var file = upload.File;
         await using var content = file.OpenReadStream();
         var attached = await consents.AttachFormAsync(consent, content, file.Length, ct);
         return attached.Failed(out var rejection, out var done)

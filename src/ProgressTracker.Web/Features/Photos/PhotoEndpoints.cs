@@ -31,23 +31,10 @@ public static class PhotoEndpoints
     {
         var found = await access.VisitAsync(id, user, VisitOperation.AddPhotos, ct, "Only clinic staff can upload photos.");
         if (found.Failed(out var refused, out var visit)) return refused.ToProblem();
-        if (!request.HasFormContentType)
-            return new Rejection(RejectionKind.UnsupportedType, "Send a multipart form",
-                "Send multipart/form-data with a 'file' field (the photo) and a 'view' field.").ToProblem();
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
-        {
-            return new Rejection(RejectionKind.TooLarge, "Upload too large or malformed",
-                "The upload could not be read: it is larger than the server accepts or the form is malformed.").ToProblem();
-        }
-        var file = form.Files.GetFile("file");
-        if (file is null)
-            return Rejection.Invalid("Attach the photo in a multipart field named 'file'.", "No file").ToProblem();
+        if ((await MultipartUpload.ReadAsync(request, "a 'file' field (the photo) and a 'view' field", "the photo", ct))
+            .Failed(out var unreadable, out var upload))
+            return unreadable.ToProblem();
+        var (form, file) = upload;
 
         await using var content = file.OpenReadStream();
         var result = await handler.HandleAsync(
