@@ -39,6 +39,8 @@ public sealed class SecondFactorBrowserTests
         await page.GetByRole(AriaRole.Heading, new() { Name = "Patients" }).WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        // Let the sign-out finish: going to /login at once can cancel its navigation and leave the session alive.
+        await page.WaitForURLAsync(new Regex("/login"));
         await PasswordAsync(page);
         await page.WaitForURLAsync(new Regex("/login/second-factor"));
         await page.SetViewportSizeAsync(390, 844);
