@@ -67,6 +67,9 @@ public sealed partial class PortalBrowserTests(EmbeddedAppFixture fixture)
         await page.GotoAsync("/me/compare?view=left-lateral&mode=overlay");
         await PagePixels.WaitForImagesAsync(page);
         await BrowserSession.ScreenshotWholePageAsync(page, $"portal-compare-{width}.png");
+        await page.GotoAsync("/me/progression?view=left-lateral");
+        await PagePixels.WaitForImagesAsync(page);
+        await BrowserSession.ScreenshotWholePageAsync(page, $"portal-progression-{width}.png");
 
         // The clinic's own screens stay closed to a patient, even for their own record.
         await page.GotoAsync($"/patients/{patient.Id}");

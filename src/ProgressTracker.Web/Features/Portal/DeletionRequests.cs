@@ -17,7 +17,8 @@ public sealed class DeletionRequests(AppDbContext db, AccountAdministration acco
         var open = await db.DeletionRequests.FirstOrDefaultAsync(
             r => r.PatientId == patientId && r.Status == DeletionRequestStatus.Open, ct);
         if (open is not null) return open;
-        var text = string.IsNullOrWhiteSpace(message) ? null : message.Trim()[..Math.Min(message.Trim().Length, 2000)];
+        var trimmed = message?.Trim() ?? "";
+        var text = trimmed.Length == 0 ? null : trimmed[..Math.Min(trimmed.Length, 2000)];
         var request = new DeletionRequest
         {
             PatientId = patientId, RequestedBy = requestedBy, RequestedAt = clock.GetUtcNow(), Message = text,

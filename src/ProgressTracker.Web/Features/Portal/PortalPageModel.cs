@@ -1,27 +1,15 @@
-using Microsoft.AspNetCore.Mvc.Filters;
-
 namespace ProgressTracker.Web.Features.Portal;
 
 /// <summary>
-/// A portal page: the signed-in patient's own record, loaded and checked before any handler runs. There is no id
-/// in a portal URL, so there is nothing to guess; an account without a linked record sees 404.
+/// A portal page: the signed-in patient's own record, loaded and checked by the same page step as the clinic's
+/// record pages (<see cref="RecordPageModel{T}"/>). There is no id in a portal URL, so there is nothing to guess;
+/// an account without a linked record sees 404.
 /// </summary>
-public abstract class PortalPageModel(RecordAccess access) : PageModel
+public abstract class PortalPageModel(RecordAccess access) : RecordPageModel<Patient>(access)
 {
-    public Patient Patient { get; private set; } = null!;
+    public Patient Patient => Record;
 
-    protected RecordAccess Access { get; } = access;
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context,
-        PageHandlerExecutionDelegate next)
-    {
-        var found = await Access.OwnPatientAsync(User, HttpContext.RequestAborted);
-        if (found.Failed(out _, out var patient))
-        {
-            context.Result = NotFound();
-            return;
-        }
-        Patient = patient;
-        await next();
-    }
+    /// <summary>The route carries no id: the record is the caller's own.</summary>
+    protected override Task<Result<Patient>> LoadAsync(string id, string httpMethod, CancellationToken ct) =>
+        Access.OwnPatientAsync(User, ct);
 }
