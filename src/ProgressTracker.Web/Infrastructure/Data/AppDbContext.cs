@@ -27,6 +27,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DeletionRequest> DeletionRequests => Set<DeletionRequest>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
+    public DbSet<MarketingCase> MarketingCases => Set<MarketingCase>();
+    public DbSet<Gallery> Galleries => Set<Gallery>();
+    public DbSet<GalleryItem> GalleryItems => Set<GalleryItem>();
+    public DbSet<CaseCopy> CaseCopies => Set<CaseCopy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,5 +48,9 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new DeletionRequestConfiguration());
         builder.ApplyConfiguration(new ConsentConfiguration());
         builder.ApplyConfiguration(new ConsentTextConfiguration());
+        builder.ApplyConfiguration(new MarketingCaseConfiguration());
+        builder.ApplyConfiguration(new GalleryConfiguration());
+        builder.ApplyConfiguration(new GalleryItemConfiguration());
+        builder.ApplyConfiguration(new CaseCopyConfiguration());
     }
 }
