@@ -7,6 +7,7 @@ using ProgressTracker.Web.Features.Auth;
 using ProgressTracker.Web.Features.Demo;
 using ProgressTracker.Web.Features.Exports;
 using ProgressTracker.Web.Features.Health;
+using ProgressTracker.Web.Features.Marketing;
 using ProgressTracker.Web.Features.Patients;
 using ProgressTracker.Web.Features.Portal;
 using ProgressTracker.Web.Features.PortalAccess;
@@ -64,6 +65,7 @@ public static class AppHost
         services.AddAdminFeature(config);
         services.AddPortalFeature(config, role);
         services.AddPortalAccessFeature(config);
+        services.AddMarketingFeature(config, role);
         services.AddAppHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -119,6 +121,7 @@ public static class AppHost
         api.MapPortalEndpoints();
         Features.Consents.ConsentEndpoints.MapConsentEndpoints(api);
         api.MapPatientInvitationEndpoints();
+        api.MapMarketingEndpoints();
     }
 }
 

@@ -20,8 +20,12 @@ public sealed class Gallery
     public DateTimeOffset CreatedAt { get; init; }
     public Guid? SubmittedBy { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>Who approved the latest publication, and when: items added since wait for the next approval.</summary>
     public Guid? ApprovedBy { get; private set; }
     public DateTimeOffset? ApprovedAt { get; private set; }
+
+    /// <summary>Has a public page: approved at least once. What it shows is the live items approved so far.</summary>
+    public bool HasPublicPage => PublicToken is not null && ApprovedAt is not null;
 
     public List<GalleryItem> Items { get; init; } = [];
 
@@ -30,8 +34,6 @@ public sealed class Gallery
         Status = GalleryStatus.AwaitingApproval;
         SubmittedBy = by;
         SubmittedAt = now;
-        ApprovedBy = null;
-        ApprovedAt = null;
     }
 
     public void Publish(Guid by, string token, DateTimeOffset now)
@@ -42,13 +44,17 @@ public sealed class Gallery
         PublicToken ??= token;
     }
 
-    /// <summary>A change to a published gallery's items sends it back for approval.</summary>
+    /// <summary>
+    /// New items wait for an approval of their own; the items already approved stay on the public page meanwhile.
+    /// </summary>
     public void BackToDraft()
     {
-        Status = GalleryStatus.Draft;
-        ApprovedBy = null;
-        ApprovedAt = null;
+        if (Status != GalleryStatus.Draft) Status = GalleryStatus.Draft;
     }
+
+    /// <summary>On the public page: live, and added before the latest approval.</summary>
+    public IEnumerable<GalleryItem> PublicItems =>
+        ApprovedAt is { } approved ? Items.Where(i => i.IsLive && i.AddedAt <= approved).OrderBy(i => i.Position) : [];
 }
 
 /// <summary>

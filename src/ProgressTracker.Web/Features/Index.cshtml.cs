@@ -8,6 +8,7 @@ public sealed class IndexModel : PageModel
         var caller = Caller.From(User);
         if (caller.IsStaff) return Redirect("/patients");
         if (caller.IsPatient && caller.PatientId is not null) return Redirect("/me");
+        if (caller.IsMarketing) return Redirect("/marketing");
         return Redirect("/access-denied");
     }
 }

@@ -182,12 +182,32 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.NotFound,
     };
 
-    /// <summary>"/" sends staff to the patient list and patients to their portal; marketing has no start page yet.</summary>
-    private static Outcome StartPage(Who who) => who switch
+    /// <summary>"/" sends staff to the patient list, patients to their portal and marketing to its workspace.</summary>
+    private static Outcome StartPage(Who who) => SignedIn(who);
+
+    /// <summary>The marketing workspace's API: marketing and the staff who approve; patients are refused by role.</summary>
+    private static Outcome MarketingApi(Who who) => who switch
     {
         Who.Anonymous or Who.Deactivated => Outcome.SignIn,
-        Who.Marketing => Outcome.DeniedPage,
-        _ => Outcome.Allowed,
+        Who.Marketing or Who.Clinician or Who.Admin => Outcome.Allowed,
+        _ => Outcome.Forbidden,
+    };
+
+    /// <summary>A marketing record that does not exist (a forged photo reference): those who may ask learn only that.</summary>
+    private static Outcome MarketingApiUnknown(Who who) => MarketingApi(who) == Outcome.Allowed ? Outcome.NotFound : MarketingApi(who);
+
+    /// <summary>Publishing: staff only (the second person); marketing may see the gallery, so it is told why not.</summary>
+    private static Outcome GalleryApproval(Who who) => who == Who.Marketing ? Outcome.Forbidden : MarketingApi(who) switch
+    {
+        Outcome.Allowed => who is Who.Clinician or Who.Admin ? Outcome.Allowed : Outcome.Forbidden,
+        var other => other,
+    };
+
+    private static Outcome MarketingPage(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Marketing or Who.Clinician or Who.Admin => Outcome.Allowed,
+        _ => Outcome.DeniedPage,
     };
 
     /// <summary>The consent text: those who sign or record consents (patients and clinical staff), not marketing.</summary>
@@ -305,6 +325,38 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             Body = () => new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7"u8.ToArray()), "file", "f.pdf" } },
         },
         Api("POST", "/api/v1/consents/{id}/revoke", $"/api/v1/consents/{w.ConsentA}/revoke", OwnRecord),
+        Api("GET", "/api/v1/marketing/photos", "/api/v1/marketing/photos", MarketingApi),
+        Api("GET", "/api/v1/marketing/photos/{reference}/display", "/api/v1/marketing/photos/forged-reference/display", MarketingApiUnknown),
+        Api("GET", "/api/v1/marketing/cases", "/api/v1/marketing/cases", MarketingApi),
+        Api("POST", "/api/v1/marketing/cases", "/api/v1/marketing/cases", MarketingApi),
+        Api("GET", "/api/v1/marketing/cases/{id}", $"/api/v1/marketing/cases/{w.CaseA}", MarketingApi),
+        Api("PUT", "/api/v1/marketing/cases/{id}", $"/api/v1/marketing/cases/{w.CaseA}", MarketingApi),
+        Api("GET", "/api/v1/marketing/cases/{id}/image", $"/api/v1/marketing/cases/{w.CaseA}/image", MarketingApi),
+        Api("GET", "/api/v1/galleries", "/api/v1/galleries", MarketingApi),
+        Api("POST", "/api/v1/galleries", "/api/v1/galleries", MarketingApi),
+        Api("GET", "/api/v1/galleries/{id}", $"/api/v1/galleries/{w.GalleryA}", MarketingApi),
+        Api("POST", "/api/v1/galleries/{id}/items", $"/api/v1/galleries/{w.GalleryA}/items", MarketingApi),
+        Api("POST", "/api/v1/galleries/{id}/submit", $"/api/v1/galleries/{w.GalleryA}/submit", MarketingApi),
+        // The empty gallery was never submitted: staff get past every check (409, nothing to approve).
+        Api("POST", "/api/v1/galleries/{id}/approve", $"/api/v1/galleries/{w.GalleryB}/approve", GalleryApproval),
+        Api("DELETE", "/api/v1/galleries/{id}/items/{itemId}", $"/api/v1/galleries/{w.GalleryA}/items/{w.GalleryItemA}", MarketingApi),
+        Api("GET", "/api/v1/takedowns", "/api/v1/takedowns", MarketingApi),
+        Api("POST", "/api/v1/takedowns/{id}/done", $"/api/v1/takedowns/{w.TakedownA}/done", MarketingApi),
+        Api("GET", "/api/v1/me/cases", "/api/v1/me/cases", PortalApi),
+        Api("GET", "/api/v1/me/cases/{id}/image", $"/api/v1/me/cases/{w.CaseA}/image", MineA),
+        Api("POST", "/api/v1/me/cases/{id}/approve", $"/api/v1/me/cases/{w.CaseA}/approve", MineA),
+        Api("POST", "/api/v1/me/cases/{id}/decline", $"/api/v1/me/cases/{w.CaseA}/decline", MineA),
+        // Public: an unpublished or unknown token is simply not there, for everyone.
+        Api("GET", "/g/i/{token}", "/g/i/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", _ => Outcome.NotFound),
+        Page("/g/{token}", "/g/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", _ => Outcome.NotFound),
+        Page("/marketing", "/marketing", MarketingPage),
+        Page("/marketing/cases", "/marketing/cases", MarketingPage),
+        Page("/marketing/cases/new", "/marketing/cases/new", MarketingPage),
+        Page("/marketing/cases/{id}", $"/marketing/cases/{w.CaseA}", MarketingPage),
+        Page("/marketing/galleries", "/marketing/galleries", MarketingPage),
+        Page("/marketing/galleries/{id}", $"/marketing/galleries/{w.GalleryA}", MarketingPage),
+        Page("/marketing/takedowns", "/marketing/takedowns", MarketingPage),
+        Page("/me/pictures", "/me/pictures", PortalPage),
         Page("/admin/audit", "/admin/audit", AdminPage),
         Page("/admin/users", "/admin/users", AdminPage),
         Page("/invite/{token}", "/invite/not-a-real-token", Public),

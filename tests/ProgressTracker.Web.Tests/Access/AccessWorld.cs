@@ -38,6 +38,12 @@ public sealed class AccessWorld : IAsyncLifetime
     public string SpareUser { get; private set; } = "";
     /// <summary>An open staff invitation, for the withdraw row.</summary>
     public string InvitationId { get; private set; } = "";
+    /// <summary>Marketing records of patient A: a case, a gallery holding it, an empty gallery, a copy to take down.</summary>
+    public string CaseA { get; private set; } = "";
+    public string GalleryA { get; private set; } = "";
+    public string GalleryItemA { get; private set; } = "";
+    public string GalleryB { get; private set; } = "";
+    public string TakedownA { get; private set; } = "";
 
     private readonly Dictionary<Who, HttpClient> _api = [];
     private readonly Dictionary<Who, HttpClient> _pages = [];
@@ -65,6 +71,7 @@ public sealed class AccessWorld : IAsyncLifetime
         ExportA = (await export.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
         ConsentA = await AddConsentAsync(PatientA);
+        await AddMarketingRecordsAsync();
 
         _emails[Who.Clinician] = TestApp.ClinicianEmail;
         await AddAccountAsync(Who.PatientA, Roles.Patient, PatientA);
@@ -112,6 +119,28 @@ public sealed class AccessWorld : IAsyncLifetime
         db.Consents.Add(consent);
         await db.SaveChangesAsync();
         return consent.Id.ToString();
+    }
+
+    private async Task AddMarketingRecordsAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTimeOffset.UnixEpoch;
+        var @case = new MarketingCase
+        {
+            PatientId = Guid.Parse(PatientA), Code = "C-MATRIX", BeforePhotoId = Guid.Parse(PhotoA),
+            AfterPhotoId = Guid.Parse(PhotoA2), View = PhotoView.LeftLateral, CreatedAt = now,
+        };
+        var gallery = new Gallery { Title = "Matrix", CreatedAt = now };
+        var item = new GalleryItem { GalleryId = gallery.Id, CaseId = @case.Id, Position = 1, ImageToken = SecretTokens.New(), AddedAt = now };
+        gallery.Items.Add(item);
+        var copy = new CaseCopy { PatientId = @case.PatientId, CaseId = @case.Id, Kind = CaseCopyKind.Download, What = "matrix copy", At = now };
+        copy.RequestTakedown(now);
+        var empty = new Gallery { Title = "Matrix empty", CreatedAt = now };
+        db.AddRange(@case, gallery, empty, copy);
+        await db.SaveChangesAsync();
+        (CaseA, GalleryA, GalleryItemA, GalleryB, TakedownA) =
+            (@case.Id.ToString(), gallery.Id.ToString(), item.Id.ToString(), empty.Id.ToString(), copy.Id.ToString());
     }
 
     private async Task AddAccountAsync(Who who, string role, string? patientId)

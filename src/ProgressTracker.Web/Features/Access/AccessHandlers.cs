@@ -91,3 +91,26 @@ public sealed class ConsentHandler : ResourceHandler<ConsentOperation, Consent>
         _ => false,
     };
 }
+
+public sealed class CaseHandler : ResourceHandler<CaseOperation, MarketingCase>
+{
+    protected override bool Allows(Caller caller, CaseOperation operation, MarketingCase @case) => operation.Name switch
+    {
+        nameof(CaseOperation.View) => caller.MayUseMarketing
+                                      || caller.IsPatient && caller.PatientId == @case.PatientId,
+        nameof(CaseOperation.Edit) or nameof(CaseOperation.Download) => caller.MayUseMarketing,
+        nameof(CaseOperation.Review) => caller.IsPatient && caller.PatientId == @case.PatientId,
+        _ => false,
+    };
+}
+
+public sealed class GalleryHandler : ResourceHandler<GalleryOperation, Gallery>
+{
+    protected override bool Allows(Caller caller, GalleryOperation operation, Gallery gallery) => operation.Name switch
+    {
+        nameof(GalleryOperation.View) or nameof(GalleryOperation.Edit) => caller.MayUseMarketing,
+        // Two people publish: whoever submitted may not approve, and marketing alone never can.
+        nameof(GalleryOperation.Approve) => caller.IsStaff && caller.UserId is { } me && gallery.SubmittedBy != me,
+        _ => false,
+    };
+}

@@ -14,6 +14,8 @@ public static class AccessServices
         services.AddSingleton<IAuthorizationHandler, MediaHandler>();
         services.AddSingleton<IAuthorizationHandler, ExportHandler>();
         services.AddSingleton<IAuthorizationHandler, ConsentHandler>();
+        services.AddSingleton<IAuthorizationHandler, CaseHandler>();
+        services.AddSingleton<IAuthorizationHandler, GalleryHandler>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsPrincipalFactory>();
     }
 }

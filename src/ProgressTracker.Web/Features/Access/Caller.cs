@@ -9,6 +9,12 @@ public sealed record Caller(Guid? UserId, bool IsAdmin, bool IsClinician, bool I
     /// <summary>Clinic staff who document treatments and see every patient: clinicians and admins.</summary>
     public bool IsStaff => IsAdmin || IsClinician;
 
+    /// <summary>
+    /// The marketing workspace (consented, de-identified renderings only): marketing, and staff, who approve its
+    /// galleries. Nothing clinical is reachable through it.
+    /// </summary>
+    public bool MayUseMarketing => IsMarketing || IsStaff;
+
     public static Caller From(ClaimsPrincipal user) => new(
         CurrentUser.Id(user),
         user.IsInRole(Roles.Admin),

@@ -76,3 +76,28 @@ public sealed class ConsentOperation : ResourceOperation
 public enum MediaVariant { Thumb, Display, Aligned, AlignedThumb, Original }
 
 public sealed record PhotoMedia(Photo Photo, MediaVariant Variant);
+
+/// <summary>A marketing case: a de-identified before/after picture (Domain/MarketingCase.cs).</summary>
+public sealed class CaseOperation : ResourceOperation
+{
+    private CaseOperation(string name) : base(name) { }
+    /// <summary>See the case and its picture: marketing, and staff who approve galleries.</summary>
+    public static readonly CaseOperation View = new(nameof(View));
+    /// <summary>Change crop, blur, caption or watermark (a new rendering, a new approval).</summary>
+    public static readonly CaseOperation Edit = new(nameof(Edit));
+    /// <summary>Save the picture as a file: a copy leaves the app and goes on the takedown list if withdrawn.</summary>
+    public static readonly CaseOperation Download = new(nameof(Download));
+    /// <summary>The patient approves or declines the exact picture before publication.</summary>
+    public static readonly CaseOperation Review = new(nameof(Review));
+}
+
+/// <summary>A gallery of cases for the clinic's website (Domain/Gallery.cs).</summary>
+public sealed class GalleryOperation : ResourceOperation
+{
+    private GalleryOperation(string name) : base(name) { }
+    public static readonly GalleryOperation View = new(nameof(View));
+    /// <summary>Rename, add or remove cases, submit for approval.</summary>
+    public static readonly GalleryOperation Edit = new(nameof(Edit));
+    /// <summary>Publish: a second person, an admin or clinician who did not submit it.</summary>
+    public static readonly GalleryOperation Approve = new(nameof(Approve));
+}

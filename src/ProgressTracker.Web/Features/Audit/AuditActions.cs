@@ -52,6 +52,21 @@ public static class AuditActions
     public const string ConsentRevoked = "consent.revoked";
     public const string ConsentFormAttached = "consent.form-attached";
 
+    /// <summary>Marketing: cases made and changed, the patient's word on the picture, copies leaving, takedowns.</summary>
+    public const string CaseCreated = "case.created";
+    public const string CaseChanged = "case.changed";
+    public const string CaseRendered = "case.rendered";
+    public const string CaseApprovedByPatient = "case.approved-by-patient";
+    public const string CaseDeclinedByPatient = "case.declined-by-patient";
+    public const string CaseDownloaded = "case.downloaded";
+    public const string CaseWithdrawn = "case.withdrawn";
+    public const string MarketingPhotoViewed = "marketing.photo-viewed";
+    public const string GallerySubmitted = "gallery.submitted";
+    public const string GalleryPublished = "gallery.published";
+    public const string CasePublished = "case.published";
+    public const string CaseUnpublished = "case.unpublished";
+    public const string TakedownDone = "takedown.done";
+
     public const string AccessDenied = "access.denied";
     public const string AuditVerified = "audit.verified";
     public const string AuditExported = "audit.exported";

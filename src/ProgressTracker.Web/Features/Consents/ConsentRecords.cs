@@ -9,7 +9,7 @@ namespace ProgressTracker.Web.Features.Consents;
 /// attached). A withdrawal takes effect at once.
 /// </summary>
 public sealed class ConsentRecords(AppDbContext db, ConsentTexts texts, IBlobStore blobs, IAuthorizationService auth,
-    TimeProvider clock, IAuditTrail audit)
+    TimeProvider clock, IAuditTrail audit, IEnumerable<IConsentEnded> whenEnded)
 {
     private const int MaxSignatureBytes = 256 * 1024;
 
@@ -123,6 +123,8 @@ public sealed class ConsentRecords(AppDbContext db, ConsentTexts texts, IBlobSto
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.ConsentRevoked, ResourceType: "consent",
             ResourceId: consent.Id.ToString(), PatientId: consent.PatientId, Detail: consent.RevokedVia), ct);
+        // At once, in this request: a published picture must not outlive the withdrawal by a sweep interval.
+        foreach (var listener in whenEnded) await listener.ConsentEndedAsync(consent, ct);
         return consent;
     }
 

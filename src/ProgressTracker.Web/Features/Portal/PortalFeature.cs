@@ -1,3 +1,4 @@
+using ProgressTracker.Web.Features.Marketing;
 using ProgressTracker.Web.Features.Portal.Archive;
 using ProgressTracker.Web.Infrastructure.Hosting;
 
@@ -18,5 +19,6 @@ public static class PortalFeature
         var me = api.MapGroup("/me").WithTags("Portal");
         me.MapAccessLogEndpoint();
         me.MapArchiveEndpoints();
+        me.MapPatientCaseEndpoints();
     }
 }

@@ -19,6 +19,8 @@ public static class AreaPolicies
         ("/Auth", null),
         ("/Invitations", null), // the link's token is the credential
         ("/Portal", Policies.Patient),
+        ("/Marketing", Policies.Marketing),
+        ("/Public", null), // published galleries: the gallery's token is the address
     ];
 
     public static void Apply(PageConventionCollection conventions) => conventions.Add(new Convention());

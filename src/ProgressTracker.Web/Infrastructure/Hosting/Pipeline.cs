@@ -1,3 +1,4 @@
+using ProgressTracker.Web.Features.Marketing;
 using ProgressTracker.Web.Features.Health;
 using ProgressTracker.Web.Features.Admin;
 
@@ -37,6 +38,7 @@ public static class Pipeline
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();
         app.MapApi();
+        app.MapPublicGalleryEndpoints();
         app.MapRazorPages().WithStaticAssets();
         app.MapJobsDashboard();
     }

@@ -13,6 +13,8 @@ public static class Policies
     public const string Admin = nameof(Admin);
     /// <summary>The patient portal: a patient account linked to its patient record.</summary>
     public const string Patient = nameof(Patient);
+    /// <summary>The marketing workspace: marketing, and the staff who approve what it publishes.</summary>
+    public const string Marketing = nameof(Marketing);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -22,5 +24,6 @@ public static class Policies
         // The role alone is not enough: an account whose record link was removed has nothing to show.
         options.AddPolicy(Patient, p => p.RequireAuthenticatedUser().RequireRole(Roles.Patient)
             .RequireClaim(AppClaimTypes.PatientId));
+        options.AddPolicy(Marketing, p => p.RequireAuthenticatedUser().RequireRole(Roles.Marketing, Roles.Clinician, Roles.Admin));
     }
 }

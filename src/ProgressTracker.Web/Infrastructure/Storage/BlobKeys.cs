@@ -45,10 +45,6 @@ public static partial class BlobKeys
             ? $"exports/{patientId:N}/{exportId:N}/export.{extension}"
             : throw new ArgumentException($"Exports are jpg or gif files, not '{extension}'.", nameof(extension));
 
-    /// <summary>
-    /// The zip of one "download my data" archive. Its own prefix keeps patient-facing downloads apart from clinical
-    /// blobs, and a re-run of the job (a retry, the sweep) overwrites the same key.
-    /// </summary>
     /// <summary>The drawn signature of an on-screen consent (PNG).</summary>
     public static string ConsentSignature(Guid patientId, Guid consentId) =>
         $"consents/{patientId:N}/{consentId:N}/signature.png";
@@ -57,6 +53,10 @@ public static partial class BlobKeys
     public static string ConsentForm(Guid patientId, Guid consentId, string extension) =>
         $"consents/{patientId:N}/{consentId:N}/form.{extension}";
 
+    /// <summary>
+    /// The zip of one "download my data" archive. Its own prefix keeps patient-facing downloads apart from clinical
+    /// blobs, and a re-run of the job (a retry, the sweep) overwrites the same key.
+    /// </summary>
     public static string Archive(Guid patientId, Guid archiveId) => $"archives/{patientId:N}/{archiveId:N}/archive.zip";
 
     /// <summary>Parses an archive key into (patient, archive); null for any other key.</summary>
@@ -67,6 +67,10 @@ public static partial class BlobKeys
             ? (Guid.ParseExact(m.Groups["patient"].Value, "N"), Guid.ParseExact(m.Groups["archive"].Value, "N"))
             : null;
     }
+
+    /// <summary>A marketing case's rendered picture; each revision (each edit) has its own key, never overwritten.</summary>
+    public static string Case(Guid patientId, Guid caseId, int revision) =>
+        $"cases/{patientId:N}/{caseId:N}/r{revision}/case.jpg";
 
     public static string Extension(ImageEncoding encoding) => encoding == ImageEncoding.WebP ? "webp" : "jpg";
 

@@ -62,11 +62,22 @@ public sealed class RecordAccess(AppDbContext db, IAuthorizationService auth, IA
         LoadAsync(new("consent", id, user, operation, ConsentOperation.View, forbidden),
             key => db.Consents.FirstOrDefaultAsync(c => c.Id == key, ct), c => c, c => c.PatientId);
 
+    public Task<Result<MarketingCase>> CaseAsync(string id, ClaimsPrincipal user, CaseOperation operation,
+        CancellationToken ct, string? forbidden = null) =>
+        LoadAsync(new("case", id, user, operation, CaseOperation.View, forbidden),
+            key => db.MarketingCases.FirstOrDefaultAsync(c => c.Id == key, ct), c => c, c => c.PatientId);
+
+    /// <summary>Galleries belong to no patient; a refusal is audited without one.</summary>
+    public Task<Result<Gallery>> GalleryAsync(string id, ClaimsPrincipal user, GalleryOperation operation,
+        CancellationToken ct, string? forbidden = null) =>
+        LoadAsync(new("gallery", id, user, operation, GalleryOperation.View, forbidden),
+            key => db.Galleries.Include(g => g.Items).FirstOrDefaultAsync(g => g.Id == key, ct), g => g, _ => (Guid?)null);
+
     private sealed record Request(string What, string RawId, ClaimsPrincipal User, ResourceOperation Operation,
         ResourceOperation View, string? Forbidden);
 
     private async Task<Result<T>> LoadAsync<T>(Request request, Func<Guid, Task<T?>> load,
-        Func<T, object> resourceFor, Func<T, Guid> patientOf) where T : class
+        Func<T, object> resourceFor, Func<T, Guid?> patientOf) where T : class
     {
         if (!Guid.TryParse(request.RawId, out var id)) return Rejection.InvalidId(request.What, request.RawId);
         var record = await load(id);

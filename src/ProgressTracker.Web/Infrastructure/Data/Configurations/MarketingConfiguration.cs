@@ -31,6 +31,7 @@ internal sealed class GalleryConfiguration : IEntityTypeConfiguration<Gallery>
         e.Property(x => x.Title).HasMaxLength(120);
         e.Property(x => x.Status).StoredAsName();
         e.Property(x => x.PublicToken).HasMaxLength(64);
+        e.Ignore(x => x.PublicItems);
         e.HasIndex(x => x.PublicToken).IsUnique();
         e.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.GalleryId).OnDelete(DeleteBehavior.Cascade);
     }
