@@ -12,9 +12,21 @@ internal static class Captions
     {
         TextPainter.Left(image, title, layout.Title, TextPainter.Fit(title, layout.TitleSize, layout.Title.Width),
             TextPainter.TitleColour);
+        Labels(image, layout, labels, labelSize);
+        Watermarks(image, layout, watermark);
+    }
+
+    /// <summary>One label centred in the band under each photo, all at one size.</summary>
+    public static void Labels(MagickImage image, PanelLayout layout, IReadOnlyList<string> labels, double? labelSize = null)
+    {
         var size = labelSize ?? LabelSize(layout, labels);
         for (var i = 0; i < labels.Count; i++)
             TextPainter.Centred(image, labels[i], layout.Labels[i], size, TextPainter.LabelColour);
+    }
+
+    /// <summary>The watermark in a corner of every photo, if there is one.</summary>
+    public static void Watermarks(MagickImage image, PanelLayout layout, string? watermark)
+    {
         if (string.IsNullOrWhiteSpace(watermark)) return;
         foreach (var photo in layout.Photos) TextPainter.Watermark(image, watermark.Trim(), photo, layout.WatermarkSize);
     }

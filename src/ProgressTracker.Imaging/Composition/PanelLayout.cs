@@ -11,12 +11,13 @@ internal sealed record PanelLayout(Size Canvas, Rect Title, IReadOnlyList<Rect> 
     double TitleSize, double LabelSize, double WatermarkSize)
 {
     /// <summary>All photos in one row on one canvas, no wider than <paramref name="maxWidth"/>.</summary>
-    public static PanelLayout Row(IReadOnlyList<Size> sources, int idealHeight, int maxWidth)
+    /// <param name="titled">False for a picture without a title line: the photos start at the top margin.</param>
+    public static PanelLayout Row(IReadOnlyList<Size> sources, int idealHeight, int maxWidth, bool titled = true)
     {
         var height = Math.Min(idealHeight, sources.Max(s => s.Height));
         for (var attempt = 0; ; attempt++)
         {
-            var bands = Bands.For(height);
+            var bands = Bands.For(height, titled);
             var widths = sources.Select(s => WidthAt(s, height)).ToList();
             var width = 2 * bands.Margin + widths.Sum() + bands.Gap * (widths.Count - 1);
             if (width <= maxWidth || height <= 16 || attempt > 8)
@@ -74,11 +75,11 @@ internal sealed record PanelLayout(Size Canvas, Rect Title, IReadOnlyList<Rect> 
     /// <summary>Margins and band heights for a given photo height.</summary>
     private readonly record struct Bands(int Margin, int Gap, int TitleHeight, int LabelHeight)
     {
-        public static Bands For(int photoHeight) => new(
+        public static Bands For(int photoHeight, bool titled = true) => new(
             Scale(photoHeight, 0.03, 12, 32), Scale(photoHeight, 0.02, 8, 24),
-            Scale(photoHeight, 0.09, 32, 84), Scale(photoHeight, 0.085, 30, 76));
+            titled ? Scale(photoHeight, 0.09, 32, 84) : 0, Scale(photoHeight, 0.085, 30, 76));
 
-        public int PhotoTop => Margin + TitleHeight + Gap;
+        public int PhotoTop => TitleHeight == 0 ? Margin : Margin + TitleHeight + Gap;
 
         public int CanvasHeight(int photoHeight) => PhotoTop + photoHeight + LabelHeight + Margin;
 

@@ -22,6 +22,36 @@ internal static class TextPainter
         return size;
     }
 
+    /// <summary>
+    /// The text broken into lines no wider than <paramref name="maxWidth"/> at <paramref name="size"/>: greedily at
+    /// spaces, and inside a word only when the word alone is too wide. A blank text is one blank line.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, double size, int maxWidth)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var joined = line.Length == 0 ? word : $"{line} {word}";
+            if (Measure(joined, size).TextWidth <= maxWidth)
+            {
+                line = joined;
+                continue;
+            }
+            if (line.Length > 0) lines.Add(line);
+            line = word;
+            while (line.Length > 1 && Measure(line, size).TextWidth > maxWidth)
+            {
+                var fits = line.Length - 1;
+                while (fits > 1 && Measure(line[..fits], size).TextWidth > maxWidth) fits--;
+                lines.Add(line[..fits]);
+                line = line[fits..];
+            }
+        }
+        lines.Add(line);
+        return lines;
+    }
+
     public static ITypeMetric Measure(string text, double size) =>
         new Drawables().Font(EmbeddedFont.Path).FontPointSize(size).FontTypeMetrics(text)
         ?? throw new InvalidOperationException("The label font could not be measured.");
@@ -33,6 +63,10 @@ internal static class TextPainter
     /// <summary>From the left edge of <paramref name="box"/>, centred vertically.</summary>
     public static void Left(MagickImage image, string text, Rect box, double size, MagickColor colour) =>
         Draw(image, text, box.X, Baseline(text, box, size), size, colour, TextAlignment.Left);
+
+    /// <summary>Ending at the right edge of <paramref name="box"/>, centred vertically.</summary>
+    public static void Right(MagickImage image, string text, Rect box, double size, MagickColor colour) =>
+        Draw(image, text, box.X + box.Width, Baseline(text, box, size), size, colour, TextAlignment.Right);
 
     /// <summary>In the bottom-right corner of <paramref name="photo"/>, on a translucent dark plate so it reads on light and dark skin and backdrops alike.</summary>
     public static void Watermark(MagickImage image, string text, Rect photo, double size)
