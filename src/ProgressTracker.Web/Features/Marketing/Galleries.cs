@@ -30,11 +30,14 @@ public sealed class Galleries(AppDbContext db, MarketingCatalog catalog, TimePro
             return Rejection.Invalid($"A gallery holds at most {MaxItems} cases.");
         if (await PublishProblemAsync(@case, ct) is { } problem) return problem;
 
-        gallery.Items.Add(new GalleryItem
+        // Added through the set: a new item with its id already set would otherwise be taken for an existing row.
+        var item = new GalleryItem
         {
             GalleryId = gallery.Id, CaseId = caseId, Position = gallery.Items.Count + 1, ImageToken = SecretTokens.New(),
             AddedBy = userId, AddedAt = clock.GetUtcNow(),
-        });
+        };
+        db.GalleryItems.Add(item);
+        if (!gallery.Items.Contains(item)) gallery.Items.Add(item);
         gallery.BackToDraft();
         await db.SaveChangesAsync(ct);
         return gallery;

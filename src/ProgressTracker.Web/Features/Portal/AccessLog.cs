@@ -21,7 +21,7 @@ public sealed class AccessLog(AppDbContext db, PortalOptions options)
     [
         AuditActions.PatientViewed, AuditActions.PhotoViewed,
         AuditActions.PhotoOriginalDownloaded, AuditActions.PhotoDownloaded, AuditActions.ExportMade, AuditActions.ExportDownloaded,
-        AuditActions.ArchiveDownloaded,
+        AuditActions.ArchiveDownloaded, AuditActions.MarketingPhotoViewed, AuditActions.CaseDownloaded, AuditActions.CasePublished,
     ];
 
     public async Task<(IReadOnlyList<AccessLogItem> Items, int Total)> PageAsync(Patient patient, int page,

@@ -26,7 +26,7 @@ public static class AccessLogDigest
         var other => $"Someone with the role {other}",
     };
 
-    private enum AccessKind { Record, Viewed, Downloaded, Original, ExportMade, ExportDownloaded, Archive, Other }
+    private enum AccessKind { Record, Viewed, Downloaded, Original, ExportMade, ExportDownloaded, Archive, MarketingViewed, CaseDownloaded, CasePublished, Other }
 
     private static AccessKind Kind(string action) => action switch
     {
@@ -37,6 +37,9 @@ public static class AccessLogDigest
         AuditActions.ExportMade => AccessKind.ExportMade,
         AuditActions.ExportDownloaded => AccessKind.ExportDownloaded,
         AuditActions.ArchiveDownloaded => AccessKind.Archive,
+        AuditActions.MarketingPhotoViewed => AccessKind.MarketingViewed,
+        AuditActions.CaseDownloaded => AccessKind.CaseDownloaded,
+        AuditActions.CasePublished => AccessKind.CasePublished,
         _ => AccessKind.Other,
     };
 
@@ -49,6 +52,9 @@ public static class AccessLogDigest
         AccessKind.ExportMade => times == 1 ? "made a picture of your photos to share" : $"made {times} pictures of your photos to share",
         AccessKind.ExportDownloaded => times == 1 ? "downloaded a picture made from your photos" : $"downloaded pictures made from your photos {times} times",
         AccessKind.Archive => "downloaded your data archive",
+        AccessKind.MarketingViewed => $"looked at a de-identified copy of {Photos(photos)} you allowed for marketing",
+        AccessKind.CaseDownloaded => times == 1 ? "saved a before/after picture made from your photos" : $"saved a before/after picture made from your photos {times} times",
+        AccessKind.CasePublished => "published a before/after picture made from your photos in a gallery",
         _ => "accessed your record",
     };
 
