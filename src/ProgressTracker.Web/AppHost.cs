@@ -96,7 +96,8 @@ public static class AppHost
     {
         services.AddScopedEach(typeof(RecordAccess), typeof(UserAccounts), typeof(PatientSearch),
             typeof(CreatePatientHandler), typeof(CreateVisitHandler), typeof(TimelineQuery), typeof(ResponseShapes),
-            typeof(Features.Consents.ConsentTexts), typeof(Features.Consents.ConsentRecords));
+            typeof(Features.Consents.ConsentTexts), typeof(Features.Consents.ConsentRecords),
+            typeof(Features.Consents.Document.ConsentDocuments), typeof(Features.Consents.ConsentCopies));
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
         services.AddExportsFeature(role);
@@ -118,6 +119,7 @@ public static class AppHost
         api.MapInvitationEndpoints();
         api.MapPortalEndpoints();
         Features.Consents.ConsentEndpoints.MapConsentEndpoints(api);
+        Features.Consents.Document.ConsentFileEndpoints.MapConsentFileEndpoints(api);
         api.MapPatientInvitationEndpoints();
     }
 }
