@@ -67,7 +67,7 @@ public static class ConsentPdf
         if (c.RevokedAt is { } r)
             flow.Fact("Withdrawn", $"{ConsentWords.Moment(r)}{(c.RevokedVia == "paper" ? " (received in writing)" : " (in the patient portal)")}");
         flow.Fact("Text version", c.TextVersion);
-        flow.Fact("Text SHA-256", c.TextSha256);
+        flow.Fact("Text SHA-256", c.TextSha256, size: 8); // 64 hex digits on one line
     }
 
     private static void SignedText(PdfTextFlow flow, string markdown)

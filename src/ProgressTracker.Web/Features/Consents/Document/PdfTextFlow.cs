@@ -37,20 +37,21 @@ public sealed class PdfTextFlow : IDisposable
     public void Paragraph(IReadOnlyList<(string Text, bool Bold)> runs, double size, double indent = 0,
         XBrush? brush = null, string? marker = null)
     {
-        var words = runs.SelectMany(r => r.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (w, r.Bold))).ToList();
+        var words = Words(runs);
         var lineHeight = size * 1.4;
         var first = true;
         var i = 0;
         while (i < words.Count)
         {
-            var line = new List<(string Word, bool Bold)>();
+            var line = new List<Word>();
             double used = 0;
             while (i < words.Count)
             {
-                var (word, bold) = words[i];
-                var width = _gfx.MeasureString((line.Count > 0 ? " " : "") + word, Font(size, bold)).Width;
+                var word = words[i];
+                var gap = line.Count > 0 && !word.Glued ? " " : "";
+                var width = _gfx.MeasureString(gap + word.Text, Font(size, word.Bold)).Width;
                 if (line.Count > 0 && used + width > Width - indent) break;
-                line.Add(words[i]);
+                line.Add(line.Count == 0 ? word with { Glued = true } : word);
                 used += width;
                 i++;
             }
@@ -68,15 +69,18 @@ public sealed class PdfTextFlow : IDisposable
         Paragraph([(text, bold)], size, indent, brush);
 
     /// <summary>A label and its value side by side; the value wraps in its own column.</summary>
-    public void Fact(string label, string value, double size = 9.5)
+    public void Fact(string label, string value, double size = LabelSize)
     {
         const double labelWidth = 150;
-        EnsureRoom(size * 1.4);
+        EnsureRoom(LabelSize * 1.4);
         var start = Y;
-        _gfx.DrawString(label, Font(size), XBrushes.DimGray, Margin, Y + size);
+        _gfx.DrawString(label, Font(LabelSize), XBrushes.DimGray, Margin, Y + LabelSize);
+        Y += LabelSize - size; // a smaller value shares the label's baseline
         Paragraph([(value, false)], size, labelWidth);
-        Y = Math.Max(Y, start + size * 1.4) + 2;
+        Y = Math.Max(Y, start + LabelSize * 1.4) + 2;
     }
+
+    private const double LabelSize = 9.5;
 
     /// <summary>An image scaled to fit within the given box, keeping its proportions.</summary>
     public void Image(XImage image, double maxWidth, double maxHeight)
@@ -107,7 +111,28 @@ public sealed class PdfTextFlow : IDisposable
         if (Y + points > Bottom) NewPage();
     }
 
-    private void DrawLine(List<(string Word, bool Bold)> line, double size, double x, double baseline, XBrush brush)
+    /// <summary>A word, and whether it follows the previous one without a space ("**bold**:" is two words, glued).</summary>
+    private sealed record Word(string Text, bool Bold, bool Glued);
+
+    private static List<Word> Words(IReadOnlyList<(string Text, bool Bold)> runs)
+    {
+        var words = new List<Word>();
+        var spaceBefore = true;
+        foreach (var (text, bold) in runs)
+        {
+            var parts = text.Split(' ');
+            for (var p = 0; p < parts.Length; p++)
+            {
+                if (parts[p].Length == 0) { spaceBefore = true; continue; }
+                words.Add(new Word(parts[p], bold, Glued: p == 0 && !spaceBefore));
+                spaceBefore = false;
+            }
+            spaceBefore = text.EndsWith(' ');
+        }
+        return words;
+    }
+
+    private void DrawLine(List<Word> line, double size, double x, double baseline, XBrush brush)
     {
         // Words of one weight are drawn as one string (with their spaces), so text readers see ordinary sentences.
         for (var start = 0; start < line.Count;)
@@ -115,7 +140,8 @@ public sealed class PdfTextFlow : IDisposable
             var bold = line[start].Bold;
             var end = start;
             while (end < line.Count && line[end].Bold == bold) end++;
-            var text = string.Join(' ', line[start..end].Select(w => w.Word)) + (end < line.Count ? " " : "");
+            var text = string.Concat(line[start..end].Select((w, n) => (n > 0 && !w.Glued ? " " : "") + w.Text))
+                       + (end < line.Count && !line[end].Glued ? " " : "");
             var font = Font(size, bold);
             _gfx.DrawString(text, font, brush, x, baseline);
             x += _gfx.MeasureString(text, font).Width;
