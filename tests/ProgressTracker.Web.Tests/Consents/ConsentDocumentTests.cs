@@ -52,7 +52,7 @@ public sealed class ConsentDocumentTests(EmbeddedAppFixture fixture)
         Assert.Contains("You can withdraw at any time", text); // a heading of the signed Markdown
         Assert.Contains("Once a picture has been published, other people can copy and share it.", text); // a paragraph
         Assert.DoesNotContain("**", text); // bold is rendered, not shown as Markdown
-        Assert.Contains("The clinic's website, Teaching health professionals", text);
+        Assert.Contains("The clinic's website and teaching health professionals", text);
         Assert.True(images > 0, "the drawn signature is in the PDF");
 
         Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync($"/api/v1/consents/{id}/document")).StatusCode);

@@ -27,7 +27,23 @@ public static class ConsentWords
         _ => "Clinical care",
     };
 
-    public static string Uses(IEnumerable<ConsentUse> uses) => string.Join(", ", uses.Select(Use));
+    /// <summary>"The clinic's website, the clinic's social media and teaching health professionals".</summary>
+    public static string Uses(IEnumerable<ConsentUse> uses) =>
+        Capitalised(JoinAnd(uses.Select(u => Use(u) is var w ? char.ToLowerInvariant(w[0]) + w[1..] : "")));
+
+    /// <summary>A consent's headline: "Website, social media and teaching".</summary>
+    public static string Headline(IEnumerable<ConsentUse> uses) => Capitalised(JoinAnd(uses.Select(u => u switch
+    {
+        ConsentUse.Website => "website",
+        ConsentUse.SocialMedia => "social media",
+        ConsentUse.Publication => "publications",
+        ConsentUse.Education => "teaching",
+        ConsentUse.Portal => "patient portal",
+        _ => "clinical care",
+    })));
+
+    /// <summary>A view as a form label: "Left side".</summary>
+    public static string ViewLabel(PhotoView view) => Capitalised(View(view));
 
     public static string View(PhotoView view) => view switch
     {
