@@ -34,14 +34,19 @@ public sealed class ConsentBrowserTests(EmbeddedAppFixture fixture)
         Assert.False(await page.GetByLabel("Show identifiable features (face, tattoos, birthmarks)").IsCheckedAsync());
         await BrowserSession.ScreenshotWholePageAsync(page, $"consent-portal-empty-{width}.png");
 
-        await page.GetByLabel("The clinic's website").CheckAsync();
-        await page.GetByLabel("The clinic's social media").CheckAsync();
         await page.GetByLabel("Your full name").FillAsync("Jane Q. Doe");
         // Without a drawn signature the form is not sent, and says why.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign and give consent" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-signature-state]")).ToContainTextAsync("Please draw your signature");
         await DrawSignatureAsync(page, touch: phone);
         await Assertions.Expect(page.Locator("[data-signature-state]")).ToHaveTextAsync("Signature drawn.");
+        // Without a use the server says so; the name and the drawing are kept.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign and give consent" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Name at least one use.");
+        Assert.Equal("Jane Q. Doe", await page.GetByLabel("Your full name").InputValueAsync());
+        Assert.StartsWith("data:image/png;base64,", await page.Locator("[data-signature-value]").InputValueAsync());
+        await page.GetByLabel("The clinic's website").CheckAsync();
+        await page.GetByLabel("The clinic's social media").CheckAsync();
         await BrowserSession.ScreenshotWholePageAsync(page, $"consent-portal-signing-{width}.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign and give consent" }).ClickAsync();
 
