@@ -98,7 +98,8 @@ public static class AppHost
     {
         services.AddScopedEach(typeof(RecordAccess), typeof(UserAccounts), typeof(PatientSearch),
             typeof(CreatePatientHandler), typeof(CreateVisitHandler), typeof(TimelineQuery), typeof(ResponseShapes),
-            typeof(Features.Consents.ConsentTexts), typeof(Features.Consents.ConsentRecords));
+            typeof(Features.Consents.ConsentTexts), typeof(Features.Consents.ConsentRecords),
+            typeof(Features.Consents.Document.ConsentDocuments), typeof(Features.Consents.ConsentCopies));
         services.AddPhotoFeature(role);
         services.AddAlignmentFeature();
         services.AddExportsFeature(role);
@@ -120,6 +121,7 @@ public static class AppHost
         api.MapInvitationEndpoints();
         api.MapPortalEndpoints();
         Features.Consents.ConsentEndpoints.MapConsentEndpoints(api);
+        Features.Consents.Document.ConsentFileEndpoints.MapConsentFileEndpoints(api);
         api.MapPatientInvitationEndpoints();
         api.MapMarketingEndpoints();
     }

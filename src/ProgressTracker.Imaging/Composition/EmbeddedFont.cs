@@ -16,6 +16,15 @@ public static class EmbeddedFont
     /// <summary>Path of the font file; written to the temp folder on first use.</summary>
     public static string Path => Extracted.Value;
 
+    /// <summary>The font file's bytes, for renderers that take a font from memory (the consent PDF).</summary>
+    public static byte[] Bytes()
+    {
+        using var stream = Open(Resource);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
     /// <summary>The font's licence text, which travels with the font inside the assembly.</summary>
     public static string LicenceText()
     {
@@ -26,13 +35,7 @@ public static class EmbeddedFont
 
     private static string Extract()
     {
-        byte[] bytes;
-        using (var stream = Open(Resource))
-        using (var buffer = new MemoryStream())
-        {
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
+        var bytes = Bytes();
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "progresstracker-fonts");
         Directory.CreateDirectory(folder);

@@ -226,6 +226,15 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.NotFound,
     };
 
+    /// <summary>The scan of a paper consent form: staff; the patient (who has the signed PDF) is told why not.</summary>
+    private static Outcome PaperScan(Who who) => who switch
+    {
+        Who.Anonymous or Who.Deactivated => Outcome.SignIn,
+        Who.Clinician or Who.Admin => Outcome.Allowed,
+        Who.PatientA => Outcome.Forbidden,
+        _ => Outcome.NotFound,
+    };
+
     /// <summary>An untouched original (may carry GPS): clinicians; those who may see the photo are told why not.</summary>
     private static Outcome Original(Who who) => who switch
     {
@@ -319,6 +328,10 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("POST", "/api/v1/patients/{id}/consents", $"/api/v1/patients/{w.PatientA}/consents", OwnRecord),
         Api("GET", "/api/v1/consents/{id}", $"/api/v1/consents/{w.ConsentA}", OwnRecord),
         Api("GET", "/api/v1/consents/{id}/fhir", $"/api/v1/consents/{w.ConsentA}/fhir", OwnRecord),
+        Api("GET", "/api/v1/consents/{id}/document", $"/api/v1/consents/{w.ConsentA}/document", OwnRecord),
+        Api("GET", "/api/v1/consents/{id}/form", $"/api/v1/consents/{w.PaperConsentA}/form", PaperScan),
+        Page("/me/consents", "/me/consents", PortalPage),
+        Page("/patients/{id:guid}/consents", $"/patients/{w.PatientA}/consents", StaffPage),
         // Patient A's consent was signed on screen: no form to attach, for anyone (staff may know it: 403).
         Api("PUT", "/api/v1/consents/{id}/form", $"/api/v1/consents/{w.ConsentA}/form", OnScreenConsentForm) with
         {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Web.Infrastructure.Data;
 using ProgressTracker.Web.Infrastructure.Identity;
+using ProgressTracker.Web.Infrastructure.Storage;
 using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Access;
@@ -32,6 +33,8 @@ public sealed class AccessWorld : IAsyncLifetime
     public string ExportA { get; private set; } = "";
     /// <summary>An active consent of patient A (the matrix revokes it: revoking is idempotent).</summary>
     public string ConsentA { get; private set; } = "";
+    /// <summary>A consent of patient A signed on paper, with its scan attached.</summary>
+    public string PaperConsentA { get; private set; } = "";
     /// <summary>A "download my data" archive of patient A, asked for by the PatientA account.</summary>
     public string ArchiveA { get; private set; } = "";
     /// <summary>An account no caller uses, for the admin rows that change accounts.</summary>
@@ -72,6 +75,7 @@ public sealed class AccessWorld : IAsyncLifetime
 
         ConsentA = await AddConsentAsync(PatientA);
         await AddMarketingRecordsAsync();
+        PaperConsentA = await AddPaperConsentAsync(PatientA);
 
         _emails[Who.Clinician] = TestApp.ClinicianEmail;
         await AddAccountAsync(Who.PatientA, Roles.Patient, PatientA);
@@ -141,6 +145,25 @@ public sealed class AccessWorld : IAsyncLifetime
         await db.SaveChangesAsync();
         (CaseA, GalleryA, GalleryItemA, GalleryB, TakedownA) =
             (@case.Id.ToString(), gallery.Id.ToString(), item.Id.ToString(), empty.Id.ToString(), copy.Id.ToString());
+    }
+
+    private async Task<string> AddPaperConsentAsync(string patientId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var consent = new Consent
+        {
+            PatientId = Guid.Parse(patientId), Uses = [ConsentUse.Education], CoverageKind = ConsentCoverageKind.All,
+            ExpiresOn = new DateOnly(2099, 1, 1), TextVersion = "matrix", TextMarkdown = "text", TextSha256 = "none",
+            SignedName = "Patient A", Method = ConsentMethod.PaperForm, CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var key = BlobKeys.ConsentForm(consent.PatientId, consent.Id, "pdf");
+        await scope.ServiceProvider.GetRequiredService<IBlobStore>()
+            .PutAsync(key, new MemoryStream("%PDF-1.7 scan"u8.ToArray()), "application/pdf", overwrite: true, default);
+        consent.AttachForm(key, DateTimeOffset.UnixEpoch);
+        db.Consents.Add(consent);
+        await db.SaveChangesAsync();
+        return consent.Id.ToString();
     }
 
     private async Task AddAccountAsync(Who who, string role, string? patientId)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -29,6 +30,7 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
             $"/photos/{patient.LateralPhotos[1]}",
             $"/visits/{patient.FirstVisitId}/upload",
             $"/patients/{patient.Id}/portal",
+            $"/patients/{patient.Id}/consents",
         ];
         var findings = new List<string>();
         foreach (var width in new[] { 1440, 390 })
@@ -60,12 +62,13 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
         var app = fixture.App;
         var patient = await SeededPatient.CreateAsync(app);
         var email = await PatientAccounts.LinkAsync(app, patient.Id);
+        var consent = await SignedConsentAsync(app, email, patient.Id);
         await using var session = await BrowserSession.StartAsync();
         string[] screens =
         [
-            "/me", "/me?view=left-lateral&mode=side", "/me/compare?view=left-lateral&mode=slider",
+            $"/me/consents?withdraw={consent}", "/me", "/me?view=left-lateral&mode=side", "/me/compare?view=left-lateral&mode=slider",
             "/me/compare?view=left-lateral&mode=overlay", "/me/progression?view=left-lateral", "/me/photos",
-            "/me/access-log", "/me/data", "/account/security",
+            "/me/access-log", "/me/data", "/me/consents", "/account/security",
         ];
         var findings = new List<string>();
         foreach (var (width, phone) in new[] { (1440, false), (390, true) })
@@ -91,6 +94,19 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
             await page.CloseAsync();
         }
         Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    /// <summary>A consent signed on screen, so "My consents" shows a card and its withdrawal confirmation.</summary>
+    private static async Task<string> SignedConsentAsync(TestApp app, string email, string patientId)
+    {
+        var patient = await ApiClient.SignInAsync(app, email);
+        var signed = await patient.Http.PostAsJsonAsync($"/api/v1/patients/{patientId}/consents", new
+        {
+            uses = new[] { "website" }, coverage = new { kind = "all" }, reviewEachPicture = true, method = "on-screen",
+            signedName = "Axe Patient", signature = Consents.ConsentSignatures.DataUrl(),
+        });
+        signed.EnsureSuccessStatusCode();
+        return (await signed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)

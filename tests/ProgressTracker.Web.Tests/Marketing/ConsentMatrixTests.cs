@@ -22,12 +22,14 @@ public sealed class ConsentMatrixTests(ITestOutputHelper output)
 {
     private static readonly string[] Uses = ["clinical", "portal", "education", "website", "social-media", "publication"];
     private static readonly string[] MarketingUses = ["website", "social-media", "publication"];
+    /// <summary>The seeded patient's photos: three left lateral and two front, all covered by an all-photos consent.</summary>
+    private const int AllPhotos = 5;
 
     [Fact]
     public async Task Only_an_active_consent_with_a_marketing_use_opens_photos_to_marketing()
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded, s => s.AddSingleton<TimeProvider>(clock));
+        await using var app = await StartAsync(clock);
         var s = await MarketingSetup.CreateAsync(app);
         var failures = new List<string>();
         foreach (var use in Uses)
@@ -40,11 +42,11 @@ public sealed class ConsentMatrixTests(ITestOutputHelper output)
                 {
                     // Valid until tomorrow: seen (when a marketing use) today, then the clock moves past it.
                     var before = (await PhotosAsync(app, s.MarketingEmail, s)).Length;
-                    if (before != (MarketingUses.Contains(use) ? 3 : 0)) failures.Add($"{use} before expiry: {before} photos");
+                    if (before != (MarketingUses.Contains(use) ? AllPhotos : 0)) failures.Add($"{use} before expiry: {before} photos");
                     clock.Advance(TimeSpan.FromDays(2));
                 }
                 var seen = (await PhotosAsync(app, s.MarketingEmail, s)).Length;
-                var expected = state == "active" && MarketingUses.Contains(use) ? 3 : 0;
+                var expected = state == "active" && MarketingUses.Contains(use) ? AllPhotos : 0;
                 if (seen != expected) failures.Add($"{use} × {state}: marketing saw {seen} photos, expected {expected}");
                 await RemoveAsync(app, id);
             }
@@ -55,14 +57,14 @@ public sealed class ConsentMatrixTests(ITestOutputHelper output)
         await AddConsentAsync(app, s.Patient.Id, "website", "active", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var patient = await ApiClient.SignInAsync(app, s.PatientEmail);
         Assert.Equal(HttpStatusCode.Forbidden, (await patient.Http.GetAsync("/api/v1/marketing/photos")).StatusCode);
-        Assert.Equal(3, (await PhotosAsync(app, TestApp.ClinicianEmail, s)).Length);
+        Assert.Equal(AllPhotos, (await PhotosAsync(app, TestApp.ClinicianEmail, s)).Length);
     }
 
     [Fact]
     public async Task Marketing_reaches_no_photo_without_consent_through_any_endpoint_and_sees_no_ids_names_or_dates()
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded, s => s.AddSingleton<TimeProvider>(clock));
+        await using var app = await StartAsync(clock);
         var s = await MarketingSetup.CreateAsync(app);
         var other = await SeededPatient.CreateAsync(app); // never consented
         await s.ConsentAsync(["website"]);
@@ -110,7 +112,7 @@ public sealed class ConsentMatrixTests(ITestOutputHelper output)
     public async Task An_expiry_takes_a_published_picture_down_without_any_request_within_60_seconds()
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var app = await TestApp.StartAsync(StorageMode.Embedded, s => s.AddSingleton<TimeProvider>(clock));
+        await using var app = await StartAsync(clock);
         var s = await MarketingSetup.CreateAsync(app);
         var expires = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(5);
         await s.ConsentAsync(["website"], expiresAt: expires.ToString("yyyy-MM-dd"));
@@ -135,6 +137,13 @@ public sealed class ConsentMatrixTests(ITestOutputHelper output)
         var reason = (await marketing.Http.GetFromJsonAsync<JsonElement>($"/api/v1/marketing/cases/{caseId}")).GetProperty("withdrawnReason").GetString();
         Assert.Contains("expired", reason);
     }
+
+    /// <summary>
+    /// The app on a clock the test moves by days. A fake clock fires a periodic timer once per period it passes, so the
+    /// sweeps tick hourly here (the suite's one-second sweep would fire half a million times in six days).
+    /// </summary>
+    private static Task<TestApp> StartAsync(FakeTimeProvider clock) =>
+        TestApp.StartAsync(StorageMode.Embedded, s => s.AddSingleton<TimeProvider>(clock), extraSettings: "--Jobs:SweepInterval=01:00:00");
 
     private static async Task<JsonElement[]> PhotosAsync(TestApp app, string email, MarketingSetup s)
     {

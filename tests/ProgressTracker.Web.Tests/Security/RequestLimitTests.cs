@@ -48,6 +48,9 @@ public sealed class RequestLimitTests(EmbeddedAppFixture fixture)
 
         Assert.True(LimitOf("api/v1/visits/{id}/photos") > limits.MaxBytes);
         Assert.True(LimitOf("visits/{visitId:guid}/upload") >= 6 * limits.MaxBytes, "one file per standard view");
+        const long scan = ProgressTracker.Web.Features.Consents.ConsentRecords.MaxFormBytes;
+        Assert.True(LimitOf("api/v1/consents/{id}/form") > scan);
+        Assert.True(LimitOf("patients/{id:guid}/consents") > scan, "the staff consent screen attaches scans");
     }
 
     /// <summary>Noise barely compresses, so a modest photo is several megabytes.</summary>

@@ -81,6 +81,7 @@ public sealed class ConsentHandler : ResourceHandler<ConsentOperation, Consent>
     {
         nameof(ConsentOperation.View) or nameof(ConsentOperation.Revoke) => caller.ReadablePatients.Includes(consent.PatientId),
         nameof(ConsentOperation.AttachForm) => caller.IsStaff && consent.Method == ConsentMethod.PaperForm,
+        nameof(ConsentOperation.ViewForm) => caller.IsStaff && caller.ReadablePatients.Includes(consent.PatientId),
         // Each way of giving consent has its one giver: the patient on screen, staff for a paper form.
         nameof(ConsentOperation.Record) => consent.Method switch
         {

@@ -70,6 +70,8 @@ public sealed class ConsentOperation : ResourceOperation
     public static readonly ConsentOperation Revoke = new(nameof(Revoke));
     /// <summary>Attach the scan of a signed paper form (staff), which makes a paper consent active.</summary>
     public static readonly ConsentOperation AttachForm = new(nameof(AttachForm));
+    /// <summary>See the scan of a signed paper form (staff; the patient has the signed PDF instead).</summary>
+    public static readonly ConsentOperation ViewForm = new(nameof(ViewForm));
 }
 
 /// <summary>Which rendering of a photo is asked for; originals may carry metadata (GPS, camera serial).</summary>

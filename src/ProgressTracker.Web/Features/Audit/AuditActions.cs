@@ -51,6 +51,9 @@ public static class AuditActions
     public const string ConsentRecorded = "consent.recorded";
     public const string ConsentRevoked = "consent.revoked";
     public const string ConsentFormAttached = "consent.form-attached";
+    /// <summary>Disclosures of a consent: its signed PDF, and the scan of its paper form (staff).</summary>
+    public const string ConsentDocumentDownloaded = "consent.document-downloaded";
+    public const string ConsentFormViewed = "consent.form-viewed";
 
     /// <summary>Marketing: cases made and changed, the patient's word on the picture, copies leaving, takedowns.</summary>
     public const string CaseCreated = "case.created";

@@ -6,10 +6,10 @@ namespace ProgressTracker.Web.Features.Consents;
 /// Making and withdrawing consents. A request is checked whole before anything is stored; the consent then copies the
 /// exact text of the version named (or the current one) with its hash. Who may make which kind is the access rule's
 /// (<see cref="ConsentHandler"/>): the patient on screen, staff from a signed paper form (pending until its scan is
-/// attached). A withdrawal takes effect at once.
+/// attached). A withdrawal takes effect at once. Once a consent holds, the patient is e-mailed a copy.
 /// </summary>
 public sealed class ConsentRecords(AppDbContext db, ConsentTexts texts, IBlobStore blobs, IAuthorizationService auth,
-    TimeProvider clock, IAuditTrail audit, IEnumerable<IConsentEnded> whenEnded)
+    TimeProvider clock, IAuditTrail audit, ConsentCopies copies, IEnumerable<IConsentEnded> whenEnded)
 {
     private const int MaxSignatureBytes = 256 * 1024;
 
@@ -66,6 +66,7 @@ public sealed class ConsentRecords(AppDbContext db, ConsentTexts texts, IBlobSto
             method == ConsentMethod.OnScreen ? AuditActions.ConsentGranted : AuditActions.ConsentRecorded,
             ResourceType: "consent", ResourceId: consent.Id.ToString(), PatientId: patient.Id,
             Detail: string.Join(",", consent.Uses.Select(u => EnumNames.ToKebab(u)))), ct);
+        if (consent.GrantedAt is not null) await copies.SendAsync(consent, ct);
         return consent;
     }
 
@@ -105,6 +106,7 @@ public sealed class ConsentRecords(AppDbContext db, ConsentTexts texts, IBlobSto
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.ConsentFormAttached, ResourceType: "consent",
             ResourceId: consent.Id.ToString(), PatientId: consent.PatientId, Detail: known.Extension), ct);
+        await copies.SendAsync(consent, ct);
         return consent;
     }
 

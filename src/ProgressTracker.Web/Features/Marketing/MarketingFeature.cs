@@ -14,7 +14,7 @@ public static class MarketingFeature
         services.AddSettings<MarketingOptions>(config, MarketingOptions.Section);
         services.AddSingleton<MarketingPhotoRefs>();
         services.AddScopedEach(typeof(MarketingCatalog), typeof(MarketingCases), typeof(RenderCaseJob), typeof(CaseWithdrawals),
-            typeof(CaseImages), typeof(Galleries), typeof(Takedowns), typeof(PatientCases), typeof(PublicGallery));
+            typeof(CaseImages), typeof(Galleries), typeof(Takedowns), typeof(PatientCases), typeof(WithdrawalOutcomes), typeof(PublicGallery));
         services.AddScoped<IConsentEnded>(sp => sp.GetRequiredService<CaseWithdrawals>());
         if (role.RunsJobs) services.AddHostedService<TakedownSweep>();
     }

@@ -79,3 +79,19 @@ public static class PatientCaseEndpoints
         return TypedResults.Ok((await mine.OfPatientAsync(reviewed.PatientId, ct)).Single(c => c.Id == reviewed.Id));
     }
 }
+
+/// <summary>What a withdrawal of one consent set in motion, for the patient's consent card.</summary>
+public sealed record WithdrawalOutcome(int CasesWithdrawn, int GalleryItemsRemoved, int CopiesToTakeDown, int CopiesTakenDown);
+
+public sealed class WithdrawalOutcomes(AppDbContext db)
+{
+    public async Task<WithdrawalOutcome> ForConsentAsync(Guid patientId, Guid consentId, CancellationToken ct)
+    {
+        var cases = (await db.MarketingCases.AsNoTracking().Where(c => c.PatientId == patientId && c.Status == CaseStatus.Withdrawn)
+            .ToListAsync(ct)).Where(c => c.ConsentIds.Contains(consentId)).Select(c => c.Id).ToList();
+        var items = await db.GalleryItems.AsNoTracking().CountAsync(i => cases.Contains(i.CaseId) && i.RemovedAt != null, ct);
+        var copies = await db.CaseCopies.AsNoTracking().Where(c => cases.Contains(c.CaseId) && c.TakedownRequestedAt != null)
+            .Select(c => c.RemovedAt != null).ToListAsync(ct);
+        return new WithdrawalOutcome(cases.Count, items, copies.Count, copies.Count(done => done));
+    }
+}

@@ -33,7 +33,7 @@ public sealed class TakedownSweep(IServiceScopeFactory scopes, MarketingOptions 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var cutoff = clock.GetUtcNow() - jobs.StuckAfter;
         var stuck = await db.MarketingCases.Where(c => c.Status == CaseStatus.Rendering && c.StatusChangedAt < cutoff)
-            .Take(100).ToListAsync(ct);
+            .OrderBy(c => c.StatusChangedAt).Take(100).ToListAsync(ct);
         var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
         var now = clock.GetUtcNow();
         foreach (var c in stuck)

@@ -2,7 +2,7 @@ using ProgressTracker.Web.Features.Timeline;
 
 namespace ProgressTracker.Web.Features.Patients;
 
-public enum PatientTab { Timeline, Compare, Progression, Exports, Portal }
+public enum PatientTab { Timeline, Compare, Progression, Exports, Portal, Consents }
 
 /// <summary>A link button in the patient header ("Upload to 12 Mar visit").</summary>
 public sealed record HeaderAction(string Label, string Href, bool Primary = false);
@@ -21,6 +21,7 @@ public sealed record PatientHeader(PatientDto Patient, TreatmentCourse Course, D
         (PatientTab.Progression, "Progression", "/progression"),
         (PatientTab.Exports, "Exports", "/exports"),
         (PatientTab.Portal, "Portal", "/portal"),
+        (PatientTab.Consents, "Consents", "/consents"),
     ];
 
     public int? Week => Course.HasTreatment && Course.WeeksAt(Today) is { } w && w >= 0 ? w : null;

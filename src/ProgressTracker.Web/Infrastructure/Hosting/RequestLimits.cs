@@ -5,7 +5,8 @@ namespace ProgressTracker.Web.Infrastructure.Hosting;
 
 /// <summary>
 /// Request bodies are small (Hosting:MaxRequestBodyBytes, 1 MiB) on every route, so sign-in and JSON endpoints
-/// cannot be made to read hundreds of megabytes; only the photo upload routes raise it, to what their files need.
+/// cannot be made to read hundreds of megabytes; only the upload routes (photos, consent scans) raise it, to what their
+/// files need.
 /// </summary>
 public static class RequestLimits
 {
@@ -27,7 +28,13 @@ public static class RequestLimits
         var max = builder.Configuration.GetValue("Hosting:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = max);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = PageUpload(limits));
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageApplicationModelConvention(
-            "/Photos/Upload/Upload", page => page.EndpointMetadata.Add(new RequestSizeLimitAttribute(PageUpload(limits)))));
+        builder.Services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageApplicationModelConvention(
+                "/Photos/Upload/Upload", page => page.EndpointMetadata.Add(new RequestSizeLimitAttribute(PageUpload(limits))));
+            // The staff consent screen attaches the scan of a signed paper form.
+            o.Conventions.AddPageApplicationModelConvention("/Consents/PatientConsents", page => page.EndpointMetadata.Add(
+                new RequestSizeLimitAttribute(Features.Consents.ConsentRecords.MaxFormBytes + FormOverhead)));
+        });
     }
 }

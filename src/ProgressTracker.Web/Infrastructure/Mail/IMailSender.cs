@@ -1,7 +1,13 @@
 namespace ProgressTracker.Web.Infrastructure.Mail;
 
 /// <summary>One message to one person, as plain text and HTML (both already escaped by whoever wrote them).</summary>
-public sealed record OutgoingMail(string To, string Subject, string Text, string Html);
+public sealed record OutgoingMail(string To, string Subject, string Text, string Html)
+{
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file sent with a message (the patient's copy of a signed consent).</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Whether a message was handed to the mail server, and if not, why in words a person can act on.</summary>
 public sealed record MailOutcome(bool Sent, string? Problem)

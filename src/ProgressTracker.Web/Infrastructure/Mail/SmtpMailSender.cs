@@ -7,7 +7,7 @@ using MimeKit;
 namespace ProgressTracker.Web.Infrastructure.Mail;
 
 /// <summary>
-/// SMTP through MailKit: one connection per message (invitations are rare). Every failure becomes a
+/// SMTP through MailKit: one connection per message (invitations and consent copies are rare). Every failure becomes a
 /// <see cref="MailOutcome"/> naming the setting to check; recipients are not logged (they are patients' addresses).
 /// </summary>
 public sealed class SmtpMailSender(MailOptions options, ILogger<SmtpMailSender> log) : IMailSender
@@ -20,7 +20,9 @@ public sealed class SmtpMailSender(MailOptions options, ILogger<SmtpMailSender> 
         message.From.Add(MailboxAddress.Parse(options.From!));
         message.To.Add(to);
         message.Subject = mail.Subject;
-        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        foreach (var file in mail.Attachments) body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        message.Body = body.ToMessageBody();
 
         var server = $"{options.SmtpHost}:{options.SmtpPort}";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
