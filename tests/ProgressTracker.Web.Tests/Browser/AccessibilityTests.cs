@@ -96,6 +96,51 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
         Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
 
+    [Fact]
+    public async Task Marketing_and_public_gallery_screens_have_no_serious_accessibility_violations_and_no_console_errors()
+    {
+        var app = fixture.App;
+        var s = await Marketing.MarketingSetup.CreateAsync(app);
+        await s.ConsentAsync(["website"], review: true);
+        var @case = await s.RenderedCaseAsync();
+        var caseId = @case.GetProperty("id").GetString()!;
+        var photos = await s.PhotosAsync();
+        var gallery = await s.Marketing.Http.PostAsJsonAsync("/api/v1/galleries", new { title = "Axe" });
+        var galleryId = (await gallery.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+        await using var session = await BrowserSession.StartAsync();
+        var findings = new List<string>();
+        var who = new (string Email, string[] Screens)[]
+        {
+            (s.MarketingEmail,
+            [
+                "/marketing", "/marketing/cases", $"/marketing/cases/{caseId}", "/marketing/galleries",
+                $"/marketing/galleries/{galleryId}", "/marketing/takedowns",
+                $"/marketing/cases/new?before={photos[0].GetProperty("id").GetString()}&after={photos[^1].GetProperty("id").GetString()}",
+            ]),
+            (s.PatientEmail, ["/me/pictures"]),
+        };
+        foreach (var (width, phone) in new[] { (1440, false), (390, true) })
+        {
+            foreach (var (email, screens) in who)
+            {
+                var page = await session.SignedInAsAsync(app, email, width: width, height: 900, phone: phone);
+                page.Console += (_, message) =>
+                {
+                    if (message.Type == "error") findings.Add($"{page.Url} @ {width}px: console error: {message.Text}");
+                };
+                page.PageError += (_, error) => findings.Add($"{page.Url} @ {width}px: script error: {error}");
+                foreach (var screen in screens)
+                {
+                    await page.GotoAsync(screen);
+                    await PagePixels.WaitForImagesAsync(page);
+                    findings.AddRange(await SeriousViolationsAsync(page, $"{screen} @ {width}px"));
+                }
+                await page.CloseAsync();
+            }
+        }
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
     /// <summary>A consent signed on screen, so "My consents" shows a card and its withdrawal confirmation.</summary>
     private static async Task<string> SignedConsentAsync(TestApp app, string email, string patientId)
     {

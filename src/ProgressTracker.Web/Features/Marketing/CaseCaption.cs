@@ -19,8 +19,7 @@ public static class CaseCaption
     }
 
     public static string BeforeLabel(MarketingPhoto before) =>
-        before.Weeks <= 0 ? "Before treatment" : $"Before · week {before.Weeks}";
+        before.WeekLabel == "Before treatment" ? before.WeekLabel : $"Before · {before.WeekLabel.ToLowerInvariant()}";
 
-    public static string AfterLabel(MarketingPhoto after) =>
-        after.Weeks <= 0 ? "After" : $"After · week {after.Weeks}";
+    public static string AfterLabel(MarketingPhoto after) => $"After · {after.WeekLabel.ToLowerInvariant()}";
 }

@@ -5,7 +5,7 @@ namespace ProgressTracker.Web.Features.Marketing;
 /// </summary>
 public sealed class IndexModel(MarketingCatalog catalog, MarketingPhotoRefs refs) : PageModel
 {
-    public sealed record Card(string Reference, string Display, int Weeks, bool Identifiable);
+    public sealed record Card(string Reference, string Display, string WeekLabel, bool Identifiable);
     public sealed record Group(string Series, PhotoView View, IReadOnlyList<Card> Photos);
 
     public IReadOnlyList<Group> Groups { get; private set; } = [];
@@ -21,10 +21,8 @@ public sealed class IndexModel(MarketingCatalog catalog, MarketingPhotoRefs refs
             .Select(g => new Group(g.Key.Series, g.Key.View, g.Select(p =>
             {
                 var reference = refs.For(p.Photo.Id);
-                return new Card(reference, $"/api/v1/marketing/photos/{reference}/display", p.Weeks, p.Identifiable);
+                return new Card(reference, $"/api/v1/marketing/photos/{reference}/display", p.WeekLabel, p.Identifiable);
             }).ToList()))
             .ToList();
     }
-
-    public static string WeekText(int weeks) => weeks <= 0 ? "Before treatment" : $"Week {weeks}";
 }

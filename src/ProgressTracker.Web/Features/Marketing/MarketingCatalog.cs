@@ -16,6 +16,11 @@ public sealed record MarketingPhoto(Photo Photo, DateOnly Date, int Weeks, Treat
     public bool Identifiable => Consents.Any(c => c.Identifiable);
     public bool NeedsPatientApproval => Consents.Any(c => c.ReviewEachPicture);
     public bool AllowsUse(ConsentUse use) => Consents.Any(c => c.Uses.Contains(use));
+
+    /// <summary>"Before treatment", "First session", "Week 12": where the photo stands in the course, never its date.</summary>
+    public string WeekLabel => Course.Start is { } start && Date < start ? "Before treatment"
+        : Weeks == 0 ? "First session"
+        : $"Week {Weeks}";
 }
 
 /// <summary>
