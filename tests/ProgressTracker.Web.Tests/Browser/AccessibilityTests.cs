@@ -36,17 +36,7 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
         foreach (var width in new[] { 1440, 390 })
         {
             var page = await session.SignedInPageAsync(app, width: width, height: 900);
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error") findings.Add($"{page.Url} @ {width}px: console error: {message.Text}");
-            };
-            page.PageError += (_, error) => findings.Add($"{page.Url} @ {width}px: script error: {error}");
-            foreach (var screen in screens)
-            {
-                await page.GotoAsync(screen);
-                await PagePixels.WaitForImagesAsync(page);
-                findings.AddRange(await SeriousViolationsAsync(page, $"{screen} @ {width}px"));
-            }
+            await CheckScreensAsync(page, screens, width, findings);
             await page.CloseAsync();
         }
         var anonymous = await session.NewPageAsync(app);
@@ -74,17 +64,7 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
         foreach (var (width, phone) in new[] { (1440, false), (390, true) })
         {
             var page = await session.SignedInAsAsync(app, email, width: width, height: 900, phone: phone);
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error") findings.Add($"{page.Url} @ {width}px: console error: {message.Text}");
-            };
-            page.PageError += (_, error) => findings.Add($"{page.Url} @ {width}px: script error: {error}");
-            foreach (var screen in screens)
-            {
-                await page.GotoAsync(screen);
-                await PagePixels.WaitForImagesAsync(page);
-                findings.AddRange(await SeriousViolationsAsync(page, $"{screen} @ {width}px"));
-            }
+            await CheckScreensAsync(page, screens, width, findings);
             if (phone) // the menu open, as a patient uses it
             {
                 await page.GotoAsync("/me");
@@ -124,17 +104,7 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
             foreach (var (email, screens) in who)
             {
                 var page = await session.SignedInAsAsync(app, email, width: width, height: 900, phone: phone);
-                page.Console += (_, message) =>
-                {
-                    if (message.Type == "error") findings.Add($"{page.Url} @ {width}px: console error: {message.Text}");
-                };
-                page.PageError += (_, error) => findings.Add($"{page.Url} @ {width}px: script error: {error}");
-                foreach (var screen in screens)
-                {
-                    await page.GotoAsync(screen);
-                    await PagePixels.WaitForImagesAsync(page);
-                    findings.AddRange(await SeriousViolationsAsync(page, $"{screen} @ {width}px"));
-                }
+                await CheckScreensAsync(page, screens, width, findings);
                 await page.CloseAsync();
             }
         }
@@ -152,6 +122,22 @@ public sealed class AccessibilityTests(EmbeddedAppFixture fixture)
         });
         signed.EnsureSuccessStatusCode();
         return (await signed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Visits each screen, noting console and script errors and serious axe findings.</summary>
+    private static async Task CheckScreensAsync(IPage page, IEnumerable<string> screens, int width, List<string> findings)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") findings.Add($"{page.Url} @ {width}px: console error: {message.Text}");
+        };
+        page.PageError += (_, error) => findings.Add($"{page.Url} @ {width}px: script error: {error}");
+        foreach (var screen in screens)
+        {
+            await page.GotoAsync(screen);
+            await PagePixels.WaitForImagesAsync(page);
+            findings.AddRange(await SeriousViolationsAsync(page, $"{screen} @ {width}px"));
+        }
     }
 
     private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)
