@@ -142,4 +142,25 @@ public sealed class PublishingTests(EmbeddedAppFixture fixture, ITestOutputHelpe
         await MarketingSetup.ExpectOkAsync(approved);
         Assert.Equal("published", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task A_chosen_crop_box_is_rendered_and_a_box_outside_the_photo_fails_with_a_reason()
+    {
+        var s = await MarketingSetup.CreateAsync(fixture.App);
+        await s.ConsentAsync(["website"]);
+        var boxed = await s.RenderedCaseAsync(crop: new { x = 100, y = 150, width = 400, height = 500 });
+        Assert.Equal("ready", boxed.GetProperty("status").GetString());
+        Assert.Equal("100,150,400,500", boxed.GetProperty("crop").GetString());
+        var outside = await s.RenderedCaseAsync(crop: new { x = 5000, y = 5000, width = 400, height = 500 });
+        Assert.Equal("failed", outside.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(outside.GetProperty("failureReason").GetString()));
+        // Without consent to identifiable features, the whole photo is refused up front.
+        var photos = await s.PhotosAsync();
+        var whole = await s.Marketing.Http.PostAsJsonAsync("/api/v1/marketing/cases", new
+        {
+            beforePhotoId = photos[0].GetProperty("id").GetString(), afterPhotoId = photos[^1].GetProperty("id").GetString(), crop = "none",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, whole.StatusCode);
+        Assert.Contains("identifiable", await whole.Content.ReadAsStringAsync());
+    }
 }

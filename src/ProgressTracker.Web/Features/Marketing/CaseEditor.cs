@@ -10,16 +10,26 @@ namespace ProgressTracker.Web.Features.Marketing;
 public sealed class CaseForm
 {
     public string Crop { get; set; } = "hip";
+    /// <summary>The chosen box for crop "box", in the after photo's display pixels.</summary>
+    public int? BoxX { get; set; }
+    public int? BoxY { get; set; }
+    public int? BoxWidth { get; set; }
+    public int? BoxHeight { get; set; }
     public List<string> Blur { get; set; } = [];
     public string? Caption { get; set; }
     public string? Watermark { get; set; }
 
-    public CaseRequest ToRequest(string? before, string? after) => new(before, after, JsonSerializer.SerializeToElement(Crop),
+    public CaseRequest ToRequest(string? before, string? after) => new(before, after, CropJson(),
         Blur.Select(ParseSpot).Where(s => s is not null).Select(s => s!).ToList(), Caption, Watermark);
+
+    /// <summary>"hip", "none", or the box as the API takes it (missing numbers are left for the rules to refuse).</summary>
+    private JsonElement CropJson() => Crop == "box"
+        ? JsonSerializer.SerializeToElement(new { x = BoxX ?? -1, y = BoxY ?? -1, width = BoxWidth ?? 0, height = BoxHeight ?? 0 })
+        : JsonSerializer.SerializeToElement(Crop);
 
     public static CaseForm From(MarketingCase c) => new()
     {
-        Crop = c.CropKind == CaseCropKind.None ? "none" : "hip",
+        Crop = EnumNames.ToKebab(c.CropKind), BoxX = c.CropX, BoxY = c.CropY, BoxWidth = c.CropWidth, BoxHeight = c.CropHeight,
         Blur = c.Blur.Select(b => FormattableString.Invariant($"{b.X:0.#},{b.Y:0.#},{b.Radius:0.#}")).ToList(),
         Caption = c.Caption, Watermark = c.Watermark,
     };
