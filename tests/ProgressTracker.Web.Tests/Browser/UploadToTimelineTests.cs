@@ -59,6 +59,9 @@ public sealed class UploadToTimelineTests(ProductionAppFixture fixture)
         Assert.Equal("Left lateral, " + today.ToString("d MMM yyyy"), await thumbnail.GetAttributeAsync("alt"));
         Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") is > 100 and <= 320);
 
+        // The page reloads itself once more when the photo's alignment settles; a screenshot taken during that
+        // reload never finishes. The settled page no longer watches.
+        await page.Locator("table.timeline[data-watch=false]").WaitForAsync(new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-after-upload.png"), FullPage = true });
     }
 }
