@@ -31,6 +31,13 @@ public sealed class CaseCopy : PatientRecord
 
     public void RequestTakedown(DateTimeOffset now) => TakedownRequestedAt ??= now;
 
+    /// <summary>A publication the app took down itself (the gallery item left the page): listed, and already done.</summary>
+    public void RemovedByTheApp(DateTimeOffset now)
+    {
+        RequestTakedown(now);
+        MarkRemoved(null, "Removed from the public page by the app; its image address answers 410 Gone.", now);
+    }
+
     public void MarkRemoved(Guid? by, string? note, DateTimeOffset now)
     {
         if (RemovedAt is not null) return;

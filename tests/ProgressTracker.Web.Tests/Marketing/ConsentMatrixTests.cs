@@ -161,7 +161,7 @@ public sealed class ConsentMatrixTests(ITestOutputHelper output)
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var consent = new Consent
         {
-            PatientId = Guid.Parse(patientId), Uses = [EnumNamesParse(use)], CoverageKind = ConsentCoverageKind.All,
+            PatientId = Guid.Parse(patientId), Uses = [EnumNames.TryParse<ConsentUse>(use, out var parsed) ? parsed : throw new ArgumentException(use)], CoverageKind = ConsentCoverageKind.All,
             ExpiresOn = state == "expired" ? today.AddDays(1) : today.AddYears(2), TextVersion = "matrix", TextMarkdown = "text",
             TextSha256 = "none", SignedName = "Jane Doe", CreatedAt = now,
             Method = state == "pending" ? ConsentMethod.PaperForm : ConsentMethod.OnScreen,
@@ -172,9 +172,6 @@ public sealed class ConsentMatrixTests(ITestOutputHelper output)
         await db.SaveChangesAsync();
         return consent.Id;
     }
-
-    private static ConsentUse EnumNamesParse(string kebab) =>
-        Enum.Parse<ConsentUse>(kebab.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
 
     private static async Task RemoveAsync(TestApp app, Guid consentId)
     {

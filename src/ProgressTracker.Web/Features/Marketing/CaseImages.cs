@@ -24,7 +24,7 @@ public sealed class CaseImages(AppDbContext db, IBlobStore blobs, TimeProvider c
             {
                 PatientId = @case.PatientId, CaseId = @case.Id, Kind = CaseCopyKind.Download,
                 What = $"Downloaded case picture {@case.Code} (revision {@case.Revision})", At = clock.GetUtcNow(), By = userId,
-                ByName = userId is { } me ? await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.Email).SingleOrDefaultAsync(ct) : null,
+                ByName = await db.EmailOfAsync(userId, ct),
             });
             await db.SaveChangesAsync(ct);
             await audit.RecordAsync(new AuditEvent(AuditActions.CaseDownloaded, ResourceType: "case", ResourceId: @case.Id.ToString(),

@@ -56,13 +56,10 @@ public sealed class CaseWithdrawals(AppDbContext db, TimeProvider clock, IAuditT
         var items = await db.GalleryItems.Where(i => i.CaseId == @case.Id && i.RemovedAt == null).ToListAsync(ct);
         foreach (var item in items) item.Remove(reason, now);
         var copies = await db.CaseCopies.Where(c => c.CaseId == @case.Id).ToListAsync(ct);
+        // A publication is taken down by the app itself (the item left the page above); a download is not.
         foreach (var copy in copies)
-        {
-            copy.RequestTakedown(now);
-            // A publication is taken down by the app itself (the item left the page above); a download is not.
-            if (copy.Kind == CaseCopyKind.Publication)
-                copy.MarkRemoved(null, "Removed from the public page by the app; its image address answers 410 Gone.", now);
-        }
+            if (copy.Kind == CaseCopyKind.Publication) copy.RemovedByTheApp(now);
+            else copy.RequestTakedown(now);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(new AuditEvent(AuditActions.CaseWithdrawn, ResourceType: "case", ResourceId: @case.Id.ToString(),
             PatientId: @case.PatientId, Detail: $"{@case.Code}: {reason}; {items.Count} gallery item(s) removed, {copies.Count} copy(ies) to take down"), ct);

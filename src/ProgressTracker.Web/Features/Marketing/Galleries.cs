@@ -52,10 +52,7 @@ public sealed class Galleries(AppDbContext db, MarketingCatalog catalog, TimePro
         item.Remove("removed from the gallery by marketing", now);
         // The public copy is gone with it: a publication copy taken down by the app itself.
         foreach (var copy in await db.CaseCopies.Where(c => c.GalleryItemId == item.Id).ToListAsync(ct))
-        {
-            copy.RequestTakedown(now);
-            copy.MarkRemoved(null, "Removed from the public page by the app; its image address answers 410 Gone.", now);
-        }
+            copy.RemovedByTheApp(now);
         await db.SaveChangesAsync(ct);
         if (wasPublic)
             await audit.RecordAsync(new AuditEvent(AuditActions.CaseUnpublished, ResourceType: "case",
@@ -96,7 +93,7 @@ public sealed class Galleries(AppDbContext db, MarketingCatalog catalog, TimePro
             {
                 PatientId = @case.PatientId, CaseId = @case.Id, Kind = CaseCopyKind.Publication, GalleryItemId = item.Id,
                 What = $"Published case {@case.Code} in the gallery \u201C{gallery.Title}\u201D (public page and embeds)",
-                At = now, By = userId, ByName = await EmailOfAsync(userId, ct),
+                At = now, By = userId, ByName = await db.EmailOfAsync(userId, ct),
             });
         }
         await db.SaveChangesAsync(ct);
@@ -126,7 +123,4 @@ public sealed class Galleries(AppDbContext db, MarketingCatalog catalog, TimePro
         string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitle || title.Any(char.IsControl)
             ? Rejection.Invalid($"A gallery needs a title of 1–{MaxTitle} characters on one line.")
             : null;
-
-    private async Task<string?> EmailOfAsync(Guid? userId, CancellationToken ct) =>
-        userId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Email).SingleOrDefaultAsync(ct) : null;
 }

@@ -17,5 +17,6 @@ public static class MarketingFeature
             typeof(CaseImages), typeof(Galleries), typeof(Takedowns), typeof(PatientCases), typeof(WithdrawalOutcomes), typeof(PublicGallery));
         services.AddScoped<IConsentEnded>(sp => sp.GetRequiredService<CaseWithdrawals>());
         if (role.RunsJobs) services.AddHostedService<TakedownSweep>();
+        services.AddSweep<CaseSweeper>(role);
     }
 }

@@ -2,11 +2,11 @@ namespace ProgressTracker.Web.Features.Marketing;
 
 /// <summary>
 /// Every <c>Marketing:TakedownInterval</c>, withdraws cases whose consents no longer hold (an expiry needs no
-/// request), and queues again cases whose rendering was lost. Its cadence runs on the real clock; what "today" is
-/// comes from the app's clock. Runs in every process that runs jobs; withdrawing twice is harmless.
+/// request). Its cadence runs on the real clock, because a takedown's deadline is real time; what "today" is comes
+/// from the app's clock. Runs in every process that runs jobs; withdrawing twice is harmless. (Lost renderings are
+/// <see cref="CaseSweeper"/>'s.)
 /// </summary>
-public sealed class TakedownSweep(IServiceScopeFactory scopes, MarketingOptions options, JobsOptions jobs, TimeProvider clock,
-    ILogger<TakedownSweep> log) : BackgroundService
+public sealed class TakedownSweep(IServiceScopeFactory scopes, MarketingOptions options, ILogger<TakedownSweep> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,19 +29,5 @@ public sealed class TakedownSweep(IServiceScopeFactory scopes, MarketingOptions 
         await using var scope = scopes.CreateAsyncScope();
         var withdrawn = await scope.ServiceProvider.GetRequiredService<CaseWithdrawals>().SweepAsync(ct);
         if (withdrawn > 0) log.LogInformation("Takedown sweep withdrew {Count} case(s)", withdrawn);
-
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var cutoff = clock.GetUtcNow() - jobs.StuckAfter;
-        var stuck = await db.MarketingCases.Where(c => c.Status == CaseStatus.Rendering && c.StatusChangedAt < cutoff)
-            .OrderBy(c => c.StatusChangedAt).Take(100).ToListAsync(ct);
-        var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
-        var now = clock.GetUtcNow();
-        foreach (var c in stuck)
-        {
-            if (c.Attempts >= jobs.MaxAttempts) c.MarkFailed($"Rendering did not finish after {c.Attempts} attempts; edit the case to try again.", now);
-            else c.MarkQueued(now);
-        }
-        await db.SaveChangesAsync(ct);
-        foreach (var c in stuck.Where(c => c.Status == CaseStatus.Rendering)) RenderCaseJob.Enqueue(queue, c.Id);
     }
 }
