@@ -21,21 +21,27 @@ internal static class BodyModel
     public const double HipDipY = 0.40;
     public const double WaistbandY = 0.335;
 
-    public static IReadOnlyList<BodyPart> Build(double hipDipDepth, Random random)
+    /// <param name="shapeVariation">0 for the standard outline; up to 1 varies the waist, the hips and the dip's
+    /// height and width per seed (drawn from its own generator, so the rest of the body stays as it was).</param>
+    public static IReadOnlyList<BodyPart> Build(double hipDipDepth, Random random, double shapeVariation = 0, int seed = 0)
     {
         double Vary(double spread) => 1 + (random.NextDouble() * 2 - 1) * spread;
         double width = Vary(0.04), belly = Vary(0.08), seat = Vary(0.08), thigh = Vary(0.05);
-        var dip = Math.Clamp(hipDipDepth, 0, 1);
+        var dip = Math.Clamp(hipDipDepth, 0, 3);
 
-        var waistToHip = new Curve((-0.1, 0.150), (0.08, 0.138), (0.16, 0.132), (0.24, 0.148), (0.30, 0.168),
-            (0.40, 0.190), (0.48, 0.201), (CrotchY, 0.199));
+        var shape = new Random(seed * 7919 + 17);
+        double Shape(double spread) => 1 + (shape.NextDouble() * 2 - 1) * spread * Math.Clamp(shapeVariation, 0, 1);
+        double waistScale = Shape(0.05) - 0.05 * Math.Clamp(shapeVariation, 0, 1), hipScale = Shape(0.04), dipY = HipDipY + 0.012 * (Shape(1) - 1), dipWidth = 0.055 * Shape(0.2);
+        var waistToHip = new Curve((-0.1, 0.150), (0.08, 0.138 * (1 + (waistScale - 1) / 2)), (0.16, 0.132 * waistScale),
+            (0.24, 0.148 * (1 + (waistScale - 1) / 2)), (0.30, 0.168), (0.40, 0.190 * (1 + (hipScale - 1) / 2)), (0.48, 0.201 * hipScale),
+            (CrotchY, 0.199 * hipScale));
         var bellyDepth = new Curve((-0.1, 0.112), (0.0, 0.110), (0.08, 0.096), (0.16, 0.100), (0.24, 0.108),
             (0.32, 0.104), (0.40, 0.094), (0.48, 0.084), (CrotchY, 0.081));
         var seatDepth = new Curve((-0.1, 0.098), (0.10, 0.084), (0.18, 0.078), (0.28, 0.100), (0.38, 0.134),
             (0.46, 0.150), (0.53, 0.140), (CrotchY, 0.128));
 
         // The hip dip: an inward curve of the lateral outline between the iliac crest and the greater trochanter.
-        double HipDip(double y) => dip * 0.022 * Math.Exp(-Math.Pow((y - HipDipY) / 0.055, 2));
+        double HipDip(double y) => dip * 0.022 * Math.Exp(-Math.Pow((y - dipY) / dipWidth, 2));
         double TorsoHalfWidth(double y) => (waistToHip[y] - HipDip(y)) * width;
         double TorsoFront(double y) => bellyDepth[y] * belly;
         double TorsoBack(double y) => seatDepth[y] * seat;

@@ -9,16 +9,44 @@ namespace ProgressTracker.Imaging.Synthetic;
 /// </summary>
 public static class SyntheticBody
 {
-    public static Mat Render(SyntheticBodyOptions options)
+    public static Mat Render(SyntheticBodyOptions options) => Draw(options).Image;
+
+    /// <summary>
+    /// The photo and the exact outline it was drawn from: for every image row, the body's outermost left and right
+    /// edge in pixel coordinates (pixel centres at whole numbers; NaN where the row has no body). The ground truth
+    /// for measurements of the contour.
+    /// </summary>
+    public static SyntheticPhoto RenderWithOutline(SyntheticBodyOptions options)
+    {
+        var (image, surface) = Draw(options);
+        var left = Enumerable.Repeat(double.NaN, surface.Height).ToArray();
+        var right = Enumerable.Repeat(double.NaN, surface.Height).ToArray();
+        foreach (var outline in surface.Outlines)
+        {
+            // Each part's outline runs down its left edge and back up its right edge, one point per row.
+            var rows = outline.Length / 2;
+            for (var i = 0; i < rows; i++)
+            {
+                var (l, r) = (outline[i], outline[outline.Length - 1 - i]);
+                var row = (int)Math.Round(l.Y);
+                if (row < 0 || row >= surface.Height) continue;
+                left[row] = double.IsNaN(left[row]) ? l.X : Math.Min(left[row], l.X);
+                right[row] = double.IsNaN(right[row]) ? r.X : Math.Max(right[row], r.X);
+            }
+        }
+        return new SyntheticPhoto(image, left, right);
+    }
+
+    private static (Mat Image, SurfaceMap Surface) Draw(SyntheticBodyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Width, 16);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Height, 16);
-        var turn = ViewAngles.Degrees(options.View);
+        var turn = ViewAngles.Degrees(options.View) + options.TurnDegrees;
         int w = options.Width, h = options.Height;
         var random = new Random(options.Seed);
 
-        var parts = BodyModel.Build(options.HipDipDepth, random);
+        var parts = BodyModel.Build(options.HipDipDepth, random, options.ShapeVariation, options.Seed);
         var surface = BodyRasterizer.Rasterize(parts, w, h, turn);
         using var coverage = Coverage(surface);
         coverage.GetArray(out byte[] alpha);
@@ -40,7 +68,7 @@ public static class SyntheticBody
         var image = new Mat(h, w, MatType.CV_8UC3);
         Marshal.Copy(bgr, 0, image.Data, bgr.Length);
         if (!string.IsNullOrWhiteSpace(options.Caption)) DrawCaption(image, options.Caption);
-        return image;
+        return (image, surface);
     }
 
     public static byte[] RenderJpeg(SyntheticBodyOptions options, int quality = 90)
@@ -105,3 +133,11 @@ public static class SyntheticBody
         Cv2.PutText(image, caption, origin, HersheyFonts.HersheySimplex, scale, new Scalar(70, 70, 70), thickness, LineTypes.AntiAlias);
     }
 }
+
+/// <summary>A synthetic photo with its exact outline per row (see <see cref="SyntheticBody.RenderWithOutline"/>).</summary>
+#pragma warning disable CA1819 // Per-row ground truth, read by index.
+public sealed record SyntheticPhoto(Mat Image, double[] Left, double[] Right) : IDisposable
+{
+    public void Dispose() => Image.Dispose();
+}
+#pragma warning restore CA1819

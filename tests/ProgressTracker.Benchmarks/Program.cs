@@ -6,6 +6,7 @@ using ProgressTracker.Benchmarks;
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- align [--pairs N] [--mismatches N] [--real a.jpg,b.png]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- timeline [--warmup N] [--requests N] [--other-patients N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- audit [--warmup N] [--requests N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- hip-contour [--shapes N] [--cameras N]
 var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).DefaultIfEmpty(8).First();
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "ingest";
 
@@ -23,7 +24,11 @@ switch (which)
     case "align": return AlignmentBenchmark.Run(args);
     case "timeline": return await TimelineBenchmark.RunAsync(args);
     case "audit": return await AuditBenchmark.RunAsync(args);
+    case "hip-contour": return HipContourBenchmark.Run(args);
+    case "hip-debug": return HipDebug.Run(args);
+    case "hip-scan": return HipDebug.Scan();
+    case "hip-edge": return HipDebug.Edge();
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour");
         return 2;
 }
