@@ -22,10 +22,9 @@ internal static class PhotoAligner
     {
         Validate(baseline, nameof(baseline));
         Validate(photo, nameof(photo));
-        using var b = WorkingImage.Create(baseline);
-        ct.ThrowIfCancellationRequested();
-        using var p = WorkingImage.Create(photo);
-        ct.ThrowIfCancellationRequested();
+        var (b, p) = Prepare(baseline, photo, ct);
+        using var baseImage = b;
+        using var photoImage = p;
 
         var registration = RegistrationPipeline.Run(b, p, options, ct);
         if (registration.Matrix.Any(v => !double.IsFinite(v)) || Affine.Scale(registration.Matrix) < 1e-6)
@@ -35,6 +34,35 @@ internal static class PhotoAligner
         var (score, reason) = AlignmentScore.Evaluate(AgreementMeasures.Measure(b, p, registration));
         var verdict = reason is null ? AlignmentVerdict.Aligned : AlignmentVerdict.NeedsReview;
         return new AlignmentResult(registration.Matrix, score, verdict, Method, reason);
+    }
+
+    /// <summary>
+    /// Both working images, their outlines drawn by the same method: when either photo needs the person model, both
+    /// use it, or the outlines would differ where neither is wrong.
+    /// </summary>
+    private static (WorkingImage Baseline, WorkingImage Photo) Prepare(Mat baseline, Mat photo, CancellationToken ct)
+    {
+        var b = WorkingImage.Create(baseline);
+        WorkingImage? p = null;
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            p = WorkingImage.Create(photo, preferPerson: b.ByPerson);
+            ct.ThrowIfCancellationRequested();
+            if (p.ByPerson && !b.ByPerson)
+            {
+                var again = WorkingImage.Create(baseline, preferPerson: true);
+                b.Dispose();
+                b = again;
+            }
+            return (b, p);
+        }
+        catch
+        {
+            b.Dispose();
+            p?.Dispose();
+            throw;
+        }
     }
 
     private static void Validate(Mat image, string name)
