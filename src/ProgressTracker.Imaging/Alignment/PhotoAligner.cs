@@ -25,6 +25,7 @@ internal static class PhotoAligner
         var (b, p) = Prepare(baseline, photo, ct);
         using var baseImage = b;
         using var photoImage = p;
+        ct.ThrowIfCancellationRequested();
 
         var registration = RegistrationPipeline.Run(b, p, options, ct);
         if (registration.Matrix.Any(v => !double.IsFinite(v)) || Affine.Scale(registration.Matrix) < 1e-6)
@@ -37,30 +38,21 @@ internal static class PhotoAligner
     }
 
     /// <summary>
-    /// Both working images, their outlines drawn by the same method: when either photo needs the person model, both
-    /// use it, or the outlines would differ where neither is wrong.
+    /// Both working images, their outlines drawn by the same method: the baseline's border decides, the photo follows
+    /// (see <see cref="SilhouetteMethod"/>), so studio pairs stay on the backdrop model whatever the follow-up's framing.
     /// </summary>
     private static (WorkingImage Baseline, WorkingImage Photo) Prepare(Mat baseline, Mat photo, CancellationToken ct)
     {
         var b = WorkingImage.Create(baseline);
-        WorkingImage? p = null;
         try
         {
             ct.ThrowIfCancellationRequested();
-            p = WorkingImage.Create(photo, preferPerson: b.ByPerson);
-            ct.ThrowIfCancellationRequested();
-            if (p.ByPerson && !b.ByPerson)
-            {
-                var again = WorkingImage.Create(baseline, preferPerson: true);
-                b.Dispose();
-                b = again;
-            }
+            var p = WorkingImage.Create(photo, b.ByPerson ? SilhouetteMethod.Person : SilhouetteMethod.Backdrop);
             return (b, p);
         }
         catch
         {
             b.Dispose();
-            p?.Dispose();
             throw;
         }
     }

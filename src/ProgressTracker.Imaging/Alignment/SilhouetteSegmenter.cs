@@ -37,6 +37,13 @@ internal sealed record Silhouette(Mat Mask, BackdropModel Backdrop, double Level
 }
 
 /// <summary>
+/// Which model draws a silhouette. Two outlines compare only when the same method drew both, so a pair's follow-up
+/// takes its baseline's method: a warped or re-framed copy can look plainer or busier at the border than its
+/// baseline (filled margins, the body across more of the edge) without being another kind of photo.
+/// </summary>
+internal enum SilhouetteMethod { Auto, Backdrop, Person }
+
+/// <summary>
 /// Separates the body from a plain backdrop: distance from the backdrop model (<see cref="BackdropDistance"/>),
 /// thresholded by Otsu, then cleaned up. When the backdrop model explains too little of the frame's border (a
 /// furnished room, not a studio backdrop), the person model's mask decides the region instead, if it sees a person;
@@ -54,14 +61,14 @@ internal static class SilhouetteSegmenter
 
     /// <param name="bgr">The image to segment (the coarse level).</param>
     /// <param name="detail">The same frame at a finer level, for the person model, which sees more of it.</param>
-    /// <param name="preferPerson">
-    /// Use the person model whenever it sees a person: the other photo of a pair needed it, and two outlines compare
-    /// only when the same method drew them (a warped copy's filled margins can make the backdrop look plainer).
+    /// <param name="method">
+    /// Auto decides by the border; the second photo of a pair follows the first (see <see cref="SilhouetteMethod"/>).
     /// </param>
-    public static Silhouette Segment(Mat bgr, Mat detail, bool preferPerson = false)
+    public static Silhouette Segment(Mat bgr, Mat detail, SilhouetteMethod method = SilhouetteMethod.Auto)
     {
         var model = BackdropModel.Fit(bgr);
-        if ((preferPerson || model.BorderShare < TrustedBorderShare) && PoseModel.Segment(detail) is { } person)
+        var tryPerson = method == SilhouetteMethod.Person || (method == SilhouetteMethod.Auto && model.BorderShare < TrustedBorderShare);
+        if (tryPerson && PoseModel.Segment(detail) is { } person)
         {
             var region = PersonOutline.Mask(person, bgr);
             Clean(region);
@@ -69,6 +76,9 @@ internal static class SilhouetteSegmenter
         }
         return Backdrop(bgr, model);
     }
+
+    /// <summary>The backdrop model's silhouette alone, as before the person model (for comparisons).</summary>
+    internal static Silhouette Backdrop(Mat bgr) => Backdrop(bgr, BackdropModel.Fit(bgr));
 
     private static Silhouette Backdrop(Mat bgr, BackdropModel model)
     {

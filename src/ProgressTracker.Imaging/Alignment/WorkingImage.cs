@@ -22,14 +22,14 @@ internal sealed class WorkingImage : IDisposable
     /// <summary>The person model drew the silhouette (the backdrop model could not).</summary>
     public bool ByPerson { get; }
 
-    /// <param name="preferPerson">See <see cref="SilhouetteSegmenter.Segment(Mat, Mat, bool)"/>.</param>
-    public static WorkingImage Create(Mat master, bool preferPerson = false)
+    /// <param name="method">See <see cref="SilhouetteMethod"/>.</param>
+    public static WorkingImage Create(Mat master, SilhouetteMethod method = SilhouetteMethod.Auto)
     {
         using var fine = Reduce(master, FineEdge);
         using var coarse = Reduce(fine, CoarseEdge);
         var toFine = Affine.ResizeMap(master.Size(), fine.Size());
         var toCoarse = toFine.Then(Affine.ResizeMap(fine.Size(), coarse.Size()));
-        var silhouette = SilhouetteSegmenter.Segment(coarse, fine, preferPerson);
+        var silhouette = SilhouetteSegmenter.Segment(coarse, fine, method);
         return new WorkingImage(master.Size(), new GreyLevel(fine, toFine, silhouette), new GreyLevel(coarse, toCoarse, silhouette),
             silhouette.Mask, silhouette.Person is not null);
     }

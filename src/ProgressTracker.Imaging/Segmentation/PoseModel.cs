@@ -9,10 +9,11 @@ namespace ProgressTracker.Imaging.Segmentation;
 /// </summary>
 internal static class PoseModel
 {
-    /// <summary>Below this the model does not see a person; its mask and landmarks are then noise.</summary>
+    /// <summary>Below this person score the model sees no whole person (but see <see cref="SeesPerson"/>).</summary>
     public const double MinConfidence = 0.5;
 
-    private static readonly Lazy<(PoseNetwork? Network, string Status)> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<(PoseNetwork? Network, string Status)> Loaded =
+        new(() => Open(PoseModelFile.Locate()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static bool IsAvailable => Loaded.Value.Network is not null;
     public static string Status => Loaded.Value.Status;
@@ -35,9 +36,9 @@ internal static class PoseModel
         if (Loaded.Value.Network is not { } network) return null;
         var side = Math.Max(bgr.Width, bgr.Height);
         var whole = network.Run(bgr, new Rect2d((bgr.Width - side) / 2.0, (bgr.Height - side) / 2.0, side, side));
-        if (whole.Pose.Confidence < MinConfidence || Around(whole.Probability) is not { } view) return Keep(whole);
+        if (!SeesPerson(whole) || Around(whole.Probability) is not { } view) return Keep(whole);
         var close = network.Run(bgr, view);
-        if (close.Pose.Confidence < Math.Min(whole.Pose.Confidence, 0.9))
+        if (!SeesPerson(close))
         {
             close.Dispose();
             return Keep(whole);
@@ -46,9 +47,23 @@ internal static class PoseModel
         return close;
     }
 
+    /// <summary>
+    /// The model's own person score is trained on whole bodies and drops to ~0.01 on a waist-to-knee crop whose mask
+    /// and hip landmarks are still good; so two visible hips and a mask of plausible size also count as a person.
+    /// </summary>
+    private static bool SeesPerson(PersonMask mask)
+    {
+        if (mask.Pose.Confidence >= MinConfidence) return true;
+        if (!mask.Pose.LeftHip.IsVisible || !mask.Pose.RightHip.IsVisible) return false;
+        using var person = new Mat();
+        Cv2.Threshold(mask.Probability, person, 0.5, 1, ThresholdTypes.Binary);
+        var share = Cv2.Sum(person).Val0 / ((double)person.Width * person.Height);
+        return share is >= 0.02 and <= 0.9;
+    }
+
     private static PersonMask? Keep(PersonMask mask)
     {
-        if (mask.Pose.Confidence >= MinConfidence) return mask;
+        if (SeesPerson(mask)) return mask;
         mask.Dispose();
         return null;
     }
@@ -65,9 +80,10 @@ internal static class PoseModel
         return new Rect2d(box.X + box.Width / 2.0 - side / 2, box.Y + box.Height / 2.0 - side / 2, side, side);
     }
 
-    private static (PoseNetwork?, string) Load()
+    /// <summary>Reads the model at a located path; a missing or unreadable file gives no network and the reason.</summary>
+    internal static (PoseNetwork? Network, string Status) Open((string? Path, string Looked) located)
     {
-        var (path, looked) = PoseModelFile.Locate();
+        var (path, looked) = located;
         string status;
         if (path is null)
             status = $"Person model not found (looked at {looked}); silhouettes use the backdrop model alone. Run infra/models.sh.";
@@ -78,8 +94,10 @@ internal static class PoseModel
                 var network = PoseNetwork.Load(path);
                 return (network, $"Person model loaded from {path}.");
             }
-            catch (Exception e) when (e is OpenCVException or InvalidOperationException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // Whatever the native reader throws (a damaged file, an OpenCV without the TFLite importer), the
+                // library must still start and segment with the backdrop model.
                 status = $"Person model {path} did not load ({e.Message}); silhouettes use the backdrop model alone.";
             }
         }
