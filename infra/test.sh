@@ -18,6 +18,8 @@ done
 if [ "$fast" -eq 1 ]; then args+=(--filter "Tier=Fast"); fi
 
 bash infra/setup.sh
+# The person model the imaging tests use (both tiers): from npm, checked by hash.
+bash infra/models.sh
 
 # ---- test-only OS packages, installed only when missing
 missing=()

@@ -83,7 +83,11 @@ public static class AppHost
         var web = builder.Build();
         // A command (`users add`, `audit verify`) serves nothing: mapping endpoints would only do work, and mapping the
         // jobs dashboard would point Hangfire's process-wide statics at a host that is about to be disposed.
-        if (purpose == Purpose.Serve) Pipeline.Configure(web, role);
+        if (purpose == Purpose.Serve)
+        {
+            Pipeline.Configure(web, role);
+            NativeLibraries.ReportPersonModel(web.Logger);
+        }
         return web;
     }
 

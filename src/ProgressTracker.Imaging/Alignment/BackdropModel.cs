@@ -12,7 +12,17 @@ internal sealed class BackdropModel
     private const int Terms = 6;
     private readonly double[][] _coefficients; // per channel, over 1, u, v, u², v², uv (u, v in -1..1)
 
-    private BackdropModel(double[][] coefficients) => _coefficients = coefficients;
+    private BackdropModel(double[][] coefficients, double borderShare, double spread) =>
+        (_coefficients, BorderShare, Spread) = (coefficients, borderShare, spread);
+
+    /// <summary>
+    /// Share of the frame's border the surface explains. A studio backdrop leaves out only where the body crosses the
+    /// edge; a furnished room leaves out much more, and then the model cannot tell the person from the room.
+    /// </summary>
+    public double BorderShare { get; }
+
+    /// <summary>Median distance (sum over B, G, R) of the explained border pixels from the surface: noise on a plain backdrop.</summary>
+    public double Spread { get; }
 
     public static BackdropModel Fit(Mat bgr)
     {
@@ -21,6 +31,7 @@ internal sealed class BackdropModel
         var basis = samples.Select(s => Basis(s.X, s.Y, w, h)).ToArray();
         var keep = BorderSamples.Backdrop(samples);
         var coefficients = new double[3][];
+        var spread = 0.0;
         for (var round = 0; round < 4; round++)
         {
             for (var c = 0; c < 3; c++) coefficients[c] = Solve(basis, samples, keep, c);
@@ -28,10 +39,11 @@ internal sealed class BackdropModel
             // A graded backdrop spans several colour bins: re-admit what lies within a few typical deviations
             // of the surface; the body stays far off it.
             var typical = residuals.Where((_, i) => keep[i]).DefaultIfEmpty(0).Order().ToArray();
-            var limit = Math.Max(6, 3.5 * typical[typical.Length / 2]);
+            spread = typical[typical.Length / 2];
+            var limit = Math.Max(6, 3.5 * spread);
             for (var i = 0; i < keep.Length; i++) keep[i] = residuals[i] <= limit;
         }
-        return new BackdropModel(coefficients);
+        return new BackdropModel(coefficients, keep.Length == 0 ? 0 : (double)keep.Count(k => k) / keep.Length, spread);
     }
 
     /// <summary>

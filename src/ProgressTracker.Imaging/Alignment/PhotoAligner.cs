@@ -22,9 +22,9 @@ internal static class PhotoAligner
     {
         Validate(baseline, nameof(baseline));
         Validate(photo, nameof(photo));
-        using var b = WorkingImage.Create(baseline);
-        ct.ThrowIfCancellationRequested();
-        using var p = WorkingImage.Create(photo);
+        var (b, p) = Prepare(baseline, photo, ct);
+        using var baseImage = b;
+        using var photoImage = p;
         ct.ThrowIfCancellationRequested();
 
         var registration = RegistrationPipeline.Run(b, p, options, ct);
@@ -35,6 +35,26 @@ internal static class PhotoAligner
         var (score, reason) = AlignmentScore.Evaluate(AgreementMeasures.Measure(b, p, registration));
         var verdict = reason is null ? AlignmentVerdict.Aligned : AlignmentVerdict.NeedsReview;
         return new AlignmentResult(registration.Matrix, score, verdict, Method, reason);
+    }
+
+    /// <summary>
+    /// Both working images, their outlines drawn by the same method: the baseline's border decides, the photo follows
+    /// (see <see cref="SilhouetteMethod"/>), so studio pairs stay on the backdrop model whatever the follow-up's framing.
+    /// </summary>
+    private static (WorkingImage Baseline, WorkingImage Photo) Prepare(Mat baseline, Mat photo, CancellationToken ct)
+    {
+        var b = WorkingImage.Create(baseline);
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            var p = WorkingImage.Create(photo, b.ByPerson ? SilhouetteMethod.Person : SilhouetteMethod.Backdrop);
+            return (b, p);
+        }
+        catch
+        {
+            b.Dispose();
+            throw;
+        }
     }
 
     private static void Validate(Mat image, string name)

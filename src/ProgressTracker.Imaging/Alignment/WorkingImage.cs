@@ -11,24 +11,27 @@ internal sealed class WorkingImage : IDisposable
     public const int FineEdge = 640;
     public const int CoarseEdge = 320;
 
-    private WorkingImage(Size master, GreyLevel fine, GreyLevel coarse, Mat mask) =>
-        (MasterSize, Fine, Coarse, Mask) = (master, fine, coarse, mask);
+    private WorkingImage(Size master, GreyLevel fine, GreyLevel coarse, Mat mask, bool byPerson) =>
+        (MasterSize, Fine, Coarse, Mask, ByPerson) = (master, fine, coarse, mask, byPerson);
 
     public Size MasterSize { get; }
     public GreyLevel Fine { get; }
     public GreyLevel Coarse { get; }
     /// <summary>Body silhouette at the coarse level, 0/255.</summary>
     public Mat Mask { get; }
+    /// <summary>The person model drew the silhouette (the backdrop model could not).</summary>
+    public bool ByPerson { get; }
 
-    public static WorkingImage Create(Mat master)
+    /// <param name="method">See <see cref="SilhouetteMethod"/>.</param>
+    public static WorkingImage Create(Mat master, SilhouetteMethod method = SilhouetteMethod.Auto)
     {
         using var fine = Reduce(master, FineEdge);
         using var coarse = Reduce(fine, CoarseEdge);
         var toFine = Affine.ResizeMap(master.Size(), fine.Size());
         var toCoarse = toFine.Then(Affine.ResizeMap(fine.Size(), coarse.Size()));
-        var silhouette = SilhouetteSegmenter.Segment(coarse);
+        var silhouette = SilhouetteSegmenter.Segment(coarse, fine, method);
         return new WorkingImage(master.Size(), new GreyLevel(fine, toFine, silhouette), new GreyLevel(coarse, toCoarse, silhouette),
-            silhouette.Mask);
+            silhouette.Mask, silhouette.Person is not null);
     }
 
     /// <summary>Area averaging: no aliasing of skin texture or sensor noise into false detail.</summary>

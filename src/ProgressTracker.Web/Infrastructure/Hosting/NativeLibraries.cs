@@ -20,4 +20,15 @@ public static class NativeLibraries
                 "`sudo apt-get install libgtk-3-0` (Ubuntu 24.04: libgtk-3-0t64), or run ./run.sh, which does it.", e);
         }
     }
+
+    /// <summary>
+    /// Says once, at start-up, whether silhouettes can use the person model (photos taken in an ordinary room need
+    /// it); without it the app still runs, on the backdrop model alone.
+    /// </summary>
+    public static void ReportPersonModel(ILogger logger)
+    {
+        var (available, message) = ImagingRuntime.PersonModel();
+        if (available) logger.LogInformation("{PersonModel}", message);
+        else logger.LogWarning("{PersonModel} Photos against a plain backdrop are unaffected.", message);
+    }
 }
