@@ -66,6 +66,7 @@ public static class AppHost
         services.AddPortalFeature(config, role);
         services.AddPortalAccessFeature(config);
         services.AddMarketingFeature(config, role);
+        Features.Measurements.MeasurementsFeature.AddMeasurementsFeature(services, config);
         services.AddAppHealthChecks();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -119,6 +120,7 @@ public static class AppHost
         api.MapPhotoEndpoints();
         api.MapTimelineEndpoints();
         api.MapAlignmentEndpoints();
+        Features.Measurements.MeasurementEndpoints.MapMeasurementEndpoints(api);
         api.MapExportEndpoints();
         api.MapAuditEndpoints();
         api.MapAdminEndpoints();

@@ -38,6 +38,7 @@ public sealed class Photo : PatientRecord, ISweptWork
     public DateTimeOffset StatusChangedAt { get; private set; }
 
     public PhotoAlignment Alignment { get; init; } = new();
+    public PhotoMeasurement Measurement { get; init; } = new();
 
     public Visit? Visit { get; init; }
 

@@ -49,6 +49,7 @@ public sealed class ManualAlignmentHandler(
         }
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(AuditEvents.OfPhoto(AuditActions.AlignmentChanged, photo, "manual"), ct);
+        pipeline.Enqueue(PhotoStep.Measure, photo.Id); // the new alignment decides the pose check
         return photo;
     }
 

@@ -19,7 +19,7 @@ public sealed record AlignmentDto(Guid? BaselinePhotoId, double[]? Matrix, doubl
 
 public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView View, PhotoStatus Status,
     string? FailureReason, int? Width, int? Height, DateTimeOffset? CapturedAt, string ContentHash,
-    DateTimeOffset UploadedAt, PhotoMediaDto Media, AlignmentDto Alignment)
+    DateTimeOffset UploadedAt, PhotoMediaDto Media, AlignmentDto Alignment, Features.Measurements.MeasurementDto? Measurements)
 {
     public static PhotoDto From(Photo p) => From(PhotoSummary.Of(p));
 
@@ -35,7 +35,8 @@ public sealed record PhotoDto(Guid Id, Guid VisitId, Guid PatientId, PhotoView V
                 aligned ? AlignedUrl(p, "aligned") : null,
                 aligned ? AlignedUrl(p, "aligned-thumb") : null,
                 $"/api/v1/photos/{p.Id}/media/original"),
-            AlignmentDto.From(p.Alignment));
+            AlignmentDto.From(p.Alignment),
+            Features.Measurements.MeasurementDto.Of(p.Status, p.MeasurementStatus, p.MeasurementResult));
     }
 
     /// <summary>For a caller who may not download originals: no link to one.</summary>

@@ -3,12 +3,13 @@ using Hangfire;
 namespace ProgressTracker.Web.Features.Photos.Pipeline;
 
 /// <summary>The steps a photo goes through after upload, in order.</summary>
-public enum PhotoStep { Process, Align }
+public enum PhotoStep { Process, Align, Measure }
 
 /// <summary>
 /// The photo pipeline in one place: queuing a step, running it, and what follows each outcome (a processed photo
 /// is aligned; an alignment to a new baseline realigns the rest of the view). The steps themselves know nothing of
 /// each other. A job carries only the step and the photo id, and every step reloads its row and is idempotent.
+/// A photo is measured after every alignment (its pose check depends on it).
 /// </summary>
 public sealed class PhotoPipeline(JobQueue queue, IServiceProvider services)
 {
@@ -29,6 +30,10 @@ public sealed class PhotoPipeline(JobQueue queue, IServiceProvider services)
             case PhotoStep.Align:
                 var aligned = await services.GetRequiredService<AlignPhotoJob>().RunAsync(photoId, ct);
                 foreach (var other in aligned.StaleOfView) Enqueue(PhotoStep.Align, other);
+                if (aligned.Outcome != AlignPhotoJob.Outcome.Failed) Enqueue(PhotoStep.Measure, photoId);
+                break;
+            case PhotoStep.Measure:
+                await services.GetRequiredService<Measurements.MeasurePhotoJob>().RunAsync(photoId, ct);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown photo step.");

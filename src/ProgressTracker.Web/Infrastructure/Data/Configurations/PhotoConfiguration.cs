@@ -28,5 +28,12 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
             a.Property(x => x.Matrix).HasConversion(MatrixText.Converter, MatrixText.Comparer).HasMaxLength(200);
         });
         p.Navigation(x => x.Alignment).IsRequired();
+        p.OwnsOne(x => x.Measurement, m =>
+        {
+            m.Property(x => x.Status).StoredAsName();
+            m.Property(x => x.Result).HasMaxLength(4000);
+            m.Property(x => x.Overlay).HasMaxLength(100_000);
+        });
+        p.Navigation(x => x.Measurement).IsRequired();
     }
 }

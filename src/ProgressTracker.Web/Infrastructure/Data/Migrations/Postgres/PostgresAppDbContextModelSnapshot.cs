@@ -1460,7 +1460,45 @@ namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Postgres
                                 .HasForeignKey("PhotoId");
                         });
 
+                    b.OwnsOne("ProgressTracker.Web.Domain.PhotoMeasurement", "Measurement", b1 =>
+                        {
+                            b1.Property<Guid>("PhotoId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int?>("AlignmentRevision")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("MeasuredAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("MethodVersion")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Overlay")
+                                .HasMaxLength(100000)
+                                .HasColumnType("character varying(100000)");
+
+                            b1.Property<string>("Result")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.HasKey("PhotoId");
+
+                            b1.ToTable("Photos");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PhotoId");
+                        });
+
                     b.Navigation("Alignment")
+                        .IsRequired();
+
+                    b.Navigation("Measurement")
                         .IsRequired();
 
                     b.Navigation("Visit");

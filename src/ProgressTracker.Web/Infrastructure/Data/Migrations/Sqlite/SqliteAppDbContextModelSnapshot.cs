@@ -1448,7 +1448,45 @@ namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Sqlite
                                 .HasForeignKey("PhotoId");
                         });
 
+                    b.OwnsOne("ProgressTracker.Web.Domain.PhotoMeasurement", "Measurement", b1 =>
+                        {
+                            b1.Property<Guid>("PhotoId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("AlignmentRevision")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("MeasuredAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MethodVersion")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Overlay")
+                                .HasMaxLength(100000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Result")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PhotoId");
+
+                            b1.ToTable("Photos");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PhotoId");
+                        });
+
                     b.Navigation("Alignment")
+                        .IsRequired();
+
+                    b.Navigation("Measurement")
                         .IsRequired();
 
                     b.Navigation("Visit");
