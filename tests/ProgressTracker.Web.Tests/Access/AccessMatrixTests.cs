@@ -134,6 +134,12 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         _ => Outcome.NotFound,
     };
 
+    /// <summary>
+    /// Measurements of a patient's record: staff; the patient too once the clinic shows them in the portal (off by
+    /// default, and then the patient's own record answers as if there were none).
+    /// </summary>
+    private static Outcome MeasurementsApi(Who who) => OwnRecord(who) == Outcome.Allowed && who == Who.PatientA ? Outcome.NotFound : OwnRecord(who);
+
     /// <summary>Staff-only API (the role alone decides, so a 403 reveals nothing about the record).</summary>
     private static Outcome StaffApi(Who who) => who switch
     {
@@ -268,6 +274,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             Body = () => new MultipartFormDataContent { { new StringContent("front"), "view" } },
         },
         Api("GET", "/api/v1/photos/{id}", $"/api/v1/photos/{w.PhotoA}", OwnRecord),
+        Api("GET", "/api/v1/photos/{id}/measurements/overlay", $"/api/v1/photos/{w.PhotoA}/measurements/overlay", MeasurementsApi),
+        Api("GET", "/api/v1/patients/{id}/measurements", $"/api/v1/patients/{w.PatientA}/measurements?view=front", MeasurementsApi),
         Api("GET", "/api/v1/photos/{id}/media/{variant}", $"/api/v1/photos/{w.PhotoA}/media/thumb", OwnRecord),
         Api("GET", "/api/v1/photos/{id}/media/{variant}", $"/api/v1/photos/{w.PhotoA}/media/display", OwnRecord),
         Api("GET", "/api/v1/photos/{id}/media/{variant}", $"/api/v1/photos/{w.PhotoA}/media/original", Original),

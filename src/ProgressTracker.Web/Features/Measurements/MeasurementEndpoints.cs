@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Options;
 using System.Text;
+using System.Text.Json;
 using ProgressTracker.Web.Features.Portal;
 
 namespace ProgressTracker.Web.Features.Measurements;
+
+/// <summary>A photo's measurement with the geometry behind it (null when nothing could be traced).</summary>
+public sealed record MeasurementOverlayDto(MeasurementDto? Measurements, JsonElement? Overlay);
 
 public static class MeasurementEndpoints
 {
@@ -11,7 +15,7 @@ public static class MeasurementEndpoints
         api.MapGet("/patients/{id}/measurements", GetSeriesAsync).WithTags("Measurements")
             .WithSummary("The measured hip contour over the course for one view (JSON, or CSV with format=csv).");
         api.MapGet("/photos/{id}/measurements/overlay", GetOverlayAsync).WithTags("Measurements")
-            .WithSummary("What was measured on the photo (contour, bridging lines, depths) in the master's pixels, to draw over it.");
+            .WithSummary("The photo's measurement and what was measured (contour, bridging lines, depths) in the master's pixels, to draw over it.");
     }
 
     private static async Task<IResult> GetSeriesAsync(string id, RecordAccess access, MeasurementSeries series,
@@ -40,8 +44,8 @@ public static class MeasurementEndpoints
         var found = await access.PhotoAsync(id, user, PhotoOperation.View, ct);
         if (found.Failed(out var rejection, out var photo)) return rejection.ToProblem();
         if (Caller.From(user).IsPatient && !portal.Value.ShowMeasurements) return Rejection.NotFound("Photo", id).ToProblem();
-        if (photo.Measurement.Overlay is not { } overlay)
-            return Rejection.NotFound("Measurement overlay", id).ToProblem();
-        return TypedResults.Text(overlay, "application/json", Encoding.UTF8);
+        var measurement = MeasurementDto.Of(photo.Status, photo.Measurement.Status, photo.Measurement.Result);
+        var overlay = photo.Measurement.Overlay is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : (JsonElement?)null;
+        return TypedResults.Ok(new MeasurementOverlayDto(measurement, overlay));
     }
 }
