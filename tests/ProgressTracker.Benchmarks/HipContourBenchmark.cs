@@ -18,6 +18,7 @@ public static class HipContourBenchmark
     {
         var shapes = Option(args, "--shapes", 6);
         var cameras = Option(args, "--cameras", 2);
+        if (args.Contains("--lateral-only")) { LateralAccuracy(shapes); return 0; }
         Console.WriteLine($"hip-contour: {shapes} body shapes × {HipCases.Dips.Length} dips × {cameras} cameras, {Environment.ProcessorCount} cores");
 
         var depthErrors = new List<double>();
@@ -57,6 +58,8 @@ public static class HipContourBenchmark
         }
         Console.WriteLine($"test–retest spread (max − min over 5 re-posed copies), % of hip breadth: worst {Max(retest):0.000} (target ≤ 0.3)");
 
+        LateralAccuracy(shapes);
+
         var mm = MarkerRepeatability();
         Console.WriteLine($"with a 60 mm marker, depth repeatability over 5 copies: worst spread {mm:0.00} mm (target ≤ 1 mm)");
 
@@ -92,6 +95,36 @@ public static class HipContourBenchmark
             var m = HipMeasurer.Measure(photo, new MeasurementContext(c.Body.View, Alignment: alignment), CancellationToken.None);
             return (m, truth, watch.Elapsed.TotalMilliseconds);
         }
+    }
+
+    /// <summary>Lateral views: the back profile's concavity and the buttock's projection against the exact outline.</summary>
+    private static void LateralAccuracy(int shapes)
+    {
+        var depthErrors = new List<double>();
+        var projectionErrors = new List<double>();
+        var refused = 0;
+        foreach (var c in HipCases.Good(shapes, 1, "left-lateral"))
+        {
+            TrueProfile? truth = null;
+            var (photo, _) = c.Render((image, _) => { });
+            using (var drawn = SyntheticBody.RenderWithOutline(c.Body)) truth = TrueProfile.Of(drawn.Left, drawn.Right, backIsRight: true);
+            using (photo)
+            {
+                var m = HipMeasurer.Measure(photo, new MeasurementContext(c.Body.View), CancellationToken.None);
+                if (m.Status != MeasurementStatus.Measured)
+                {
+                    refused++;
+                    if (Environment.GetEnvironmentVariable("PT_VERBOSE") == "1") Console.WriteLine($"  {c.Name}: refused: {m.Reason}");
+                    continue;
+                }
+                depthErrors.Add(Math.Abs(m.Left!.DepthPct - truth.DepthPct));
+                projectionErrors.Add(Math.Abs(m.Left.ProjectionPct!.Value - truth.ProjectionPct));
+                if (Environment.GetEnvironmentVariable("PT_VERBOSE") == "1")
+                    Console.WriteLine($"  {c.Name}: truth {truth.DepthPct:0.00}/{truth.ProjectionPct:0.00} measured {m.Left.DepthPct:0.00}/{m.Left.ProjectionPct:0.00} conf {m.Confidence:0.00}");
+            }
+        }
+        Console.WriteLine($"left-lateral: {shapes * HipCases.Dips.Length} photos, refused {refused}; concavity error p95 {P95(depthErrors):0.000}, " +
+            $"projection error p95 {P95(projectionErrors):0.000} (% of body depth)");
     }
 
     private static double MarkerRepeatability()

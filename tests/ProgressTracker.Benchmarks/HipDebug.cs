@@ -7,6 +7,25 @@ namespace ProgressTracker.Benchmarks;
 
 internal static class HipDebug
 {
+    public static int Real()
+    {
+        foreach (var file in Directory.GetFiles("/work/shared/fixtures/real-people", "*.jpg").Order())
+        {
+            using var image = Cv2.ImRead(file);
+            foreach (var view in new[] { "front", "back" })
+            {
+                var m = HipMeasurer.Measure(image, new MeasurementContext(view), CancellationToken.None);
+                Console.WriteLine($"{Path.GetFileName(file)} {view}: {m.Status} conf {m.Confidence} L {m.Left?.DepthPct} R {m.Right?.DepthPct} — {m.Reason}");
+            }
+            // and a waist-to-knee crop of it
+            var crop = new Rect(0, (int)(0.4 * image.Height), image.Width, (int)(0.45 * image.Height));
+            using var part = image[crop].Clone();
+            var c = HipMeasurer.Measure(part, new MeasurementContext("front"), CancellationToken.None);
+            Console.WriteLine($"{Path.GetFileName(file)} crop: {c.Status} conf {c.Confidence} L {c.Left?.DepthPct} R {c.Right?.DepthPct} — {c.Reason}");
+        }
+        return 0;
+    }
+
     public static int Edge()
     {
         using (var t = ProgressTracker.Imaging.Synthetic.SyntheticBody.RenderWithOutline(new(1200, 1600, "front", 0.0, 2, ShapeVariation: 1)))

@@ -28,6 +28,7 @@ switch (which)
     case "hip-debug": return HipDebug.Run(args);
     case "hip-scan": return HipDebug.Scan();
     case "hip-edge": return HipDebug.Edge();
+    case "hip-real": return HipDebug.Real();
     default:
         Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour");
         return 2;

@@ -78,10 +78,10 @@ internal static class FrontBackMeasurer
         return new Measured(clothing, nominalBreadth, waistBreadth, patientLeft, patientRight, overlay);
     }
 
-    private static int Full(int coarseRow, double scale) => (int)Math.Round((coarseRow + 0.5) * scale - 0.5);
+    internal static int Full(int coarseRow, double scale) => (int)Math.Round((coarseRow + 0.5) * scale - 0.5);
 
     /// <summary>The widest breadth (right edge − left edge) among rows <paramref name="from"/>..<paramref name="to"/> of the fitted range.</summary>
-    private static double HipBreadth(double[] outLeft, double[] outRight, int from, int to)
+    internal static double HipBreadth(double[] outLeft, double[] outRight, int from, int to)
     {
         var best = double.NaN;
         for (var i = Math.Max(0, from); i <= to && i < outLeft.Length; i++)
@@ -108,7 +108,7 @@ internal static class FrontBackMeasurer
         return best;
     }
 
-    private static List<ContourPoint> Points(double[] outs, int firstRow, int from, int to)
+    internal static List<ContourPoint> Points(double[] outs, int firstRow, int from, int to)
     {
         var points = new List<ContourPoint>(to - from + 1);
         for (var y = from; y <= to; y++)
@@ -149,7 +149,7 @@ internal static class FrontBackMeasurer
     }
 }
 
-internal sealed record SideResult(ConvexityDefect Defect, double DepthPct, double AreaPct, double SpreadPct);
+internal sealed record SideResult(ConvexityDefect Defect, double DepthPct, double AreaPct, double SpreadPct, double? ProjectionPct = null);
 
 /// <summary>The outcome of one view's measurement before calibration and the pose check.</summary>
 internal sealed record Measured(string? Reason, double HipBreadth, double WaistBreadth, SideResult? Left, SideResult? Right,

@@ -26,8 +26,9 @@ internal sealed record HipLevels(int Waist, int Hips)
         if (smooth[hips] < 1.08 * smooth[narrowest] || hips - narrowest < span / 10)
             return (null, MeasurementReasons.NoWaistAndHips);
         // The waist must be a real narrowing: the outline widens again above it inside the frame.
+        // (When the body goes on past the frame's top, the waist may be above it; otherwise there is no waist.)
         if (Enumerable.Range(first, narrowest - first + 1).Max(y => smooth[y]) < 1.01 * smooth[narrowest])
-            return (null, MeasurementReasons.WaistOutOfFrame);
+            return (null, first <= 1 ? MeasurementReasons.WaistOutOfFrame : MeasurementReasons.NoWaistAndHips);
         var waist = MiddleOfFlat(smooth, narrowest, y => smooth[y] <= 1.01 * smooth[narrowest]);
         if (hips + (hips - waist) / 3 >= last && last >= outline.Rows - 2)
             return (null, MeasurementReasons.HipsOutOfFrame);

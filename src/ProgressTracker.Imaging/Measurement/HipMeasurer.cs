@@ -31,7 +31,7 @@ public static class HipMeasurer
     {
         var view = context.View.Trim().ToLowerInvariant();
         if (view.EndsWith("-oblique", StringComparison.Ordinal)) return Refuse(MeasurementReasons.ObliqueView);
-        if (view is not ("front" or "back")) return Refuse(MeasurementReasons.UnknownView);
+        if (view is not ("front" or "back" or "left-lateral" or "right-lateral")) return Refuse(MeasurementReasons.UnknownView);
         if (context.Alignment is { } alignment && (!alignment.Confirmed || alignment.Score < MinimumAlignmentScore))
             return Refuse(MeasurementReasons.PoseDiffers);
 
@@ -48,12 +48,14 @@ public static class HipMeasurer
         if (levels is null) return Refuse(shapeReason!);
         if ((PhotoChecks.LeavesFrame(outline, levels) ?? PhotoChecks.TouchingObject(work, outline, levels)) is { } reason) return Refuse(reason);
 
-        var measured = FrontBackMeasurer.Measure(image, outline, levels, scale, patientLeftIsImageRight: view == "front");
+        var measured = view.EndsWith("-lateral", StringComparison.Ordinal)
+            ? LateralMeasurer.Measure(image, outline, levels, scale, backIsImageRight: view == "left-lateral")
+            : FrontBackMeasurer.Measure(image, outline, levels, scale, patientLeftIsImageRight: view == "front");
         ct.ThrowIfCancellationRequested();
-        if (measured.Left is null || measured.Right is null) return Refuse(measured.Reason!, measured.Overlay);
+        if (measured.Left is null && measured.Right is null) return Refuse(measured.Reason!, measured.Overlay);
 
         var calibration = context.MarkerSizeMm is { } size and > 0 ? MarkerCalibration.Find(image, size) : new Calibration(null, null);
-        var spread = Math.Max(measured.Left.SpreadPct, measured.Right.SpreadPct);
+        var spread = Math.Max(measured.Left?.SpreadPct ?? 0, measured.Right?.SpreadPct ?? 0);
         var confidence = Confidence(spread);
         var failure = measured.Reason ?? (confidence < ConfidenceThreshold ? MeasurementReasons.Unstable(spread) : null);
         if (failure is not null) return Refuse(failure, measured.Overlay, confidence, spread);
@@ -65,13 +67,17 @@ public static class HipMeasurer
             mm, Side(measured.Left, mm), Side(measured.Right, mm), Math.Round(spread, 3), measured.Overlay);
     }
 
+    private static SideMeasurement? Side(SideResult? side, double? mm)
+    {
+        if (side is null) return null;
+        return new SideMeasurement(Math.Round(side.DepthPct, 3), Math.Round(side.AreaPct, 4), Math.Round(side.Defect.Depth, 2),
+            Math.Round(side.Defect.Area, 1), mm is { } k ? Math.Round(side.Defect.Depth * k, 2) : null,
+            mm is { } a ? Math.Round(side.Defect.Area * a * a, 1) : null, Math.Round(side.SpreadPct, 3),
+            side.ProjectionPct is { } p ? Math.Round(p, 3) : null);
+    }
+
     /// <summary>1 when every variant agrees, one half at <see cref="SpreadAtHalfConfidence"/>, falling towards 0 beyond.</summary>
     public static double Confidence(double spreadPct) => 1 / (1 + Math.Pow(spreadPct / SpreadAtHalfConfidence, 2));
-
-    private static SideMeasurement Side(SideResult side, double? mm) => new(
-        Math.Round(side.DepthPct, 3), Math.Round(side.AreaPct, 4), Math.Round(side.Defect.Depth, 2), Math.Round(side.Defect.Area, 1),
-        mm is { } k ? Math.Round(side.Defect.Depth * k, 2) : null, mm is { } a ? Math.Round(side.Defect.Area * a * a, 1) : null,
-        Math.Round(side.SpreadPct, 3));
 
     private static HipMeasurement Refuse(string reason, MeasurementOverlay? overlay = null, double confidence = 0, double? spread = null) =>
         new(MeasurementStatus.NotMeasurable, reason, MethodVersion, Math.Round(confidence, 3), MeasurementUnits.Relative,

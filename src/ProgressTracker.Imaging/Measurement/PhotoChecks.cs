@@ -40,7 +40,6 @@ internal static class PhotoChecks
         foreach (var (edge, inward) in new[] { (outline.Left, 1), (outline.Right, -1) })
         {
             var smooth = Smoothing.Gaussian(edge, 1);
-            if (Environment.GetEnvironmentVariable("PT_HIPDBG") == "1") Console.WriteLine($"   max coarse slope {Enumerable.Range(from, to - from + 1).Max(y => Math.Abs((smooth[y + 1] - smooth[y - 1]) / 2)):0.00}");
             for (var y = from; y <= to; y++)
             {
                 var slope = (smooth[y + 1] - smooth[y - 1]) / 2;
@@ -49,7 +48,6 @@ internal static class PhotoChecks
                 var reach = Math.Max(2, levels.Gap / 25);
                 var above = InsideColour(work, edge, inward, y - reach, y - 2, depth);
                 var below = InsideColour(work, edge, inward, y + 2, y + reach, depth);
-                if (Environment.GetEnvironmentVariable("PT_HIPDBG") == "1") Console.WriteLine($"   coarse steep row {y} slope {slope:0.00} step {Distance(above, below):0}");
                 return Distance(above, below) >= GarmentStep ? MeasurementReasons.Clothing : MeasurementReasons.HandOrArm;
             }
         }
@@ -108,7 +106,6 @@ internal static class PhotoChecks
             var colour = Enumerable.Range(Math.Max(reach + 2, i - reach), 3 * reach).Where(j => j + reach < side.Rows)
                 .Select(j => Distance(MeanColour(side.Inside, j - reach, j - 2), MeanColour(side.Inside, j + 2, j + reach)))
                 .DefaultIfEmpty(0).Max();
-            if (Environment.GetEnvironmentVariable("PT_HIPDBG") == "1") Console.WriteLine($"   fine {side.Side} row {side.FirstRow + i} outline step {outline:0.0} colour step {colour:0}");
             return colour >= GarmentStep ? MeasurementReasons.Clothing : MeasurementReasons.HandOrArm;
         }
         return null;

@@ -11,7 +11,7 @@ public static class MeasurementCsv
         "photo_id", "visit_id", "date", "weeks_since_first_session", "view", "status", "reason", "method_version",
         "confidence", "units", "hip_breadth_px", "waist_breadth_px", "waist_to_hip", "left_depth_pct", "left_area_pct",
         "left_depth_mm", "left_area_mm2", "right_depth_pct", "right_area_pct", "right_depth_mm", "right_area_mm2",
-        "spread_pct", "minimal_detectable_change_pct",
+        "left_projection_pct", "right_projection_pct", "spread_pct", "minimal_detectable_change_pct",
     ];
 
     public static string Write(MeasurementSeriesDto series)
@@ -28,7 +28,8 @@ public static class MeasurementCsv
                 Number(m?.Confidence), m?.Units, Number(m?.HipBreadthPx), Number(m?.WaistBreadthPx), Number(m?.WaistToHip),
                 Number(m?.Left?.DepthPct), Number(m?.Left?.AreaPct), Number(m?.Left?.DepthMm), Number(m?.Left?.AreaMm2),
                 Number(m?.Right?.DepthPct), Number(m?.Right?.AreaPct), Number(m?.Right?.DepthMm), Number(m?.Right?.AreaMm2),
-                Number(m?.SpreadPct), Number(series.MinimalDetectableChangePct),
+                Number(m?.Left?.ProjectionPct), Number(m?.Right?.ProjectionPct), Number(m?.SpreadPct),
+                Number(series.MinimalDetectableChangePct),
             ];
             csv.AppendLine(string.Join(',', cells.Select(Cell)));
         }

@@ -4,8 +4,12 @@ using ProgressTracker.Imaging.Measurement;
 
 namespace ProgressTracker.Web.Features.Measurements;
 
-/// <summary>One side's dip as the API shows it (see docs: API "Measurements").</summary>
-public sealed record SideMeasurementDto(double DepthPct, double AreaPct, double? DepthMm, double? AreaMm2, double SpreadPct);
+/// <summary>
+/// One side's dip as the API shows it (see docs: API "Measurements"); on a lateral view only the side shown is set,
+/// and <see cref="ProjectionPct"/> is how far the buttock stands out (% of the body's depth).
+/// </summary>
+public sealed record SideMeasurementDto(double DepthPct, double AreaPct, double? DepthMm, double? AreaMm2, double SpreadPct,
+    double? ProjectionPct = null);
 
 /// <summary>
 /// <c>Photo.measurements</c>: status pending | measured | not-measurable (then <see cref="Reason"/> says why and the
@@ -42,7 +46,7 @@ public sealed record MeasurementDto(
         null, null, null, null, null, null);
 
     private static SideMeasurementDto? Side(SideMeasurement? s) =>
-        s is null ? null : new SideMeasurementDto(s.DepthPct, s.AreaPct, s.DepthMm, s.AreaMm2, s.SpreadPct);
+        s is null ? null : new SideMeasurementDto(s.DepthPct, s.AreaPct, s.DepthMm, s.AreaMm2, s.SpreadPct, s.ProjectionPct);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -50,7 +50,7 @@ public sealed class MeasurementSeries(AppDbContext db, IOptions<MeasurementOptio
     public double? MinimalDetectableChange(IReadOnlyList<MeasurementPointDto> points)
     {
         var deviations = points.Select(p => p.Measurements).Where(m => m is { IsMeasured: true })
-            .SelectMany(m => new[] { m!.Left!.SpreadPct, m.Right!.SpreadPct })
+            .SelectMany(m => new[] { m!.Left?.SpreadPct, m.Right?.SpreadPct }).OfType<double>()
             .Select(spread => Math.Max(options.Value.RepeatabilityFloorPct, spread / 2)).Order().ToArray();
         if (deviations.Length == 0) return null;
         var typical = deviations[deviations.Length / 2];

@@ -1,0 +1,43 @@
+using ProgressTracker.Imaging.Measurement;
+
+namespace ProgressTracker.Imaging.Evaluation.Measurement;
+
+/// <summary>A lateral view's true back profile: concavity depth and buttock projection, % of the body's depth.</summary>
+public sealed record TrueProfile(double DepthPct, double ProjectionPct)
+{
+    private const double StartFraction = 0.05; // the method's nominal window, applied to the exact outline
+    private const double EndFraction = 0.7;
+
+    /// <summary>
+    /// The definition applied to the exact outline: waist = the middle of the narrowest stretch (front to back) above
+    /// the deepest row (the buttock); the window runs from 5 % of the way from waist to buttock below the waist to 70 %
+    /// of that distance below the buttock.
+    /// </summary>
+    public static TrueProfile Of(double[] left, double[] right, bool backIsRight)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var rows = Enumerable.Range(0, left.Length).Where(y => !double.IsNaN(left[y]) && !double.IsNaN(right[y])).ToArray();
+        int first = rows[0], last = rows[^1], span = last - first;
+        var depth = Enumerable.Range(0, left.Length).Select(y => right[y] - left[y]).ToArray();
+        var buttock = Enumerable.Range(first + span / 5, span * 3 / 5).MaxBy(y => depth[y]);
+        var narrowest = Enumerable.Range(first, buttock - first).MinBy(y => depth[y]);
+        int top = narrowest, bottom = narrowest;
+        while (top > first && depth[top - 1] <= 1.01 * depth[narrowest]) top--;
+        while (bottom < buttock && depth[bottom + 1] <= 1.01 * depth[narrowest]) bottom++;
+        var waist = (top + bottom) / 2;
+        var gap = buttock - waist;
+        var bodyDepth = Enumerable.Range(buttock - gap / 7, 2 * (gap / 7) + 1).Max(y => depth[y]);
+        var outs = backIsRight ? right : left.Select(x => -x).ToArray();
+        var from = waist + (int)Math.Round(StartFraction * gap);
+        var to = Math.Min(last, buttock + (int)Math.Round(EndFraction * gap));
+        var points = Enumerable.Range(from, to - from + 1).Select(y => new ContourPoint(y, outs[y])).ToList();
+        // Only a concavity bounded by bulges inside the window counts (not one anchored at either end).
+        var defect = ConvexityDefect.All(points).Where(d => d.Upper.Y > from && d.Lower.Y < to).MaxBy(d => d.Depth);
+        var defectDepth = defect?.Depth ?? 0;
+        ContourPoint a = points[0], b = points[^1];
+        double dy = b.Y - a.Y, dout = b.Out - a.Out;
+        var projection = points.Max(p => p.Out - (a.Out + dout * (p.Y - a.Y) / dy)) * dy / Math.Sqrt(dy * dy + dout * dout);
+        return new TrueProfile(100 * defectDepth / bodyDepth, 100 * projection / bodyDepth);
+    }
+}
