@@ -31,7 +31,7 @@ public sealed class ChartLayout
         IdPrefix = idPrefix;
         Left = compact ? 40 : 56;
         Right = width - (compact ? 12 : 24);
-        Top = compact ? 36 : 40;
+        Top = 44;
         Bottom = height - (compact ? 40 : 44);
         var days = chart.Points.Select(p => p.Day).Concat(chart.Sessions.Select(s => s.Day)).DefaultIfEmpty(0);
         _maxDay = Math.Max(28, days.Max());
@@ -50,6 +50,9 @@ public sealed class ChartLayout
     }
 
     public IReadOnlyList<double> YTicks { get; }
+
+    /// <summary>Left markers sit a little left of the date and right ones a little right, so equal values both show.</summary>
+    public double Dodge => 3.5;
     public IReadOnlyList<int> XTicks { get; }
 
     public ChartValue? FirstOf(Func<ChartPoint, ChartValue?> side) => Chart.Points.Select(side).FirstOrDefault(v => v is not null);
@@ -62,26 +65,26 @@ public sealed class ChartLayout
     public string XLabel(int week) => week == 0 ? (Chart.ForPatient ? "start" : "wk 0") : Chart.ForPatient ? $"week {week}" : $"wk {week}";
 
     /// <summary>The line through a side's measured points; a photo that was not measured breaks it (a gap).</summary>
-    public string LinePath(Func<ChartPoint, ChartValue?> side)
+    public string LinePath(Func<ChartPoint, ChartValue?> side, double dx = 0)
     {
         var d = new StringBuilder();
         var pen = false;
         foreach (var p in Chart.Points)
         {
             if (side(p) is not { } v) { pen = false; continue; }
-            d.Append(pen ? " L" : " M").Append(N(X(p.Day))).Append(',').Append(N(Y(v.Value)));
+            d.Append(pen ? " L" : " M").Append(N(X(p.Day) + dx)).Append(',').Append(N(Y(v.Value)));
             pen = true;
         }
         return d.ToString().Trim();
     }
 
     /// <summary>The uncertainty band around each run of measured points (value ± uncertainty).</summary>
-    public IEnumerable<string> BandPaths(Func<ChartPoint, ChartValue?> side)
+    public IEnumerable<string> BandPaths(Func<ChartPoint, ChartValue?> side, double dx = 0)
     {
         var run = new List<(double X, ChartValue V)>();
         foreach (var p in Chart.Points.Append(null))
         {
-            if (p is not null && side(p) is { } v) { run.Add((X(p.Day), v)); continue; }
+            if (p is not null && side(p) is { } v) { run.Add((X(p.Day) + dx, v)); continue; }
             if (run.Count > 0) yield return Band(run);
             run = [];
         }

@@ -39,10 +39,12 @@ public sealed class MeasurementChart
     public string DateLabel(ChartPoint p) => ForPatient ? (p.Week == 0 ? "Start" : $"Week {p.Week}") : $"{p.Date:d MMM yyyy}";
 
     public string NoiseLine => Mdc is { } mdc
-        ? $"Changes smaller than {Format(mdc)} {Unit} may be measurement noise (the shaded zone around the first value)."
+        ? ForPatient
+            ? $"Lower means a shallower dip. Changes inside the shaded zone (smaller than {Format(mdc)} {UnitShort}) may just be measurement noise."
+            : $"Lower is shallower. Changes smaller than {Format(mdc)} {Unit} may be measurement noise (the shaded zone around the first value)."
         : "";
 
-    public static string Format(double value) => value.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Format(double value) => value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     public static MeasurementChart From(MeasurementSeriesDto series, string csvHref, bool forPatient)
     {

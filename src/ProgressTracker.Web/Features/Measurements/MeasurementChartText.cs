@@ -22,15 +22,14 @@ public static class MeasurementChartText
         return string.Join(" ", parts) + sessions + missing + (c.Mdc is null ? "" : " " + c.NoiseLine);
     }
 
-    /// <summary>The change from the first to the latest measurement of one side, judged against the MDC.</summary>
+    /// <summary>"3.37 → 1.10 %" from the first to the latest measurement, marked when within the MDC (noise).</summary>
     public static string? Change(MeasurementChart c, Func<ChartPoint, ChartValue?> side)
     {
         var values = c.Points.Select(side).OfType<ChartValue>().ToList();
-        if (values.Count < 2 || c.Mdc is not { } mdc) return null;
-        var delta = values[^1].Value - values[0].Value;
-        var size = $"{MeasurementChart.Format(Math.Abs(delta))} {c.UnitShort}";
-        if (Math.Abs(delta) < mdc) return $"no change beyond noise ({(delta < 0 ? "−" : "+")}{size})";
-        return delta < 0 ? $"{size} shallower" : $"{size} deeper";
+        if (values.Count < 2) return null;
+        var (first, last) = (values[0].Value, values[^1].Value);
+        var noise = c.Mdc is { } mdc && Math.Abs(last - first) < mdc ? " (within noise)" : "";
+        return $"{MeasurementChart.Format(first)} → {MeasurementChart.Format(last)} {c.UnitShort}{noise}";
     }
 
     private static string Value(MeasurementChart c, ChartValue v) => $"{MeasurementChart.Format(v.Value)} {c.UnitShort}";

@@ -28,7 +28,9 @@ function draw(data) {
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', 'Measured contour, bridging lines, dip depths and hip and waist breadth');
-  const font = Math.max(14, Math.round(o.width / 36));
+  // Text stays readable however small the photo is shown: at least 13 screen pixels.
+  const scale = (image.clientWidth || o.width) / o.width;
+  const font = Math.max(o.width / 40, 13 / scale);
   const stroke = { 'vector-effect': 'non-scaling-stroke' };
   for (const [key, cls] of [['waistLine', 'ov-breadth'], ['hipLine', 'ov-breadth']]) {
     const line = o[key];
@@ -45,7 +47,7 @@ function draw(data) {
     const outward = side.deepestFoot.x >= side.deepest.x ? 1 : -1;
     const label = el('text', {
       x: side.deepestFoot.x + outward * font * 0.6, y: side.deepestFoot.y + font * 0.35,
-      'text-anchor': outward > 0 ? 'start' : 'end', 'font-size': font,
+      'text-anchor': outward > 0 ? 'start' : 'end', 'font-size': font.toFixed(1), 'stroke-width': (font * 0.2).toFixed(1),
     }, g);
     label.textContent = `${side.side === 'left' ? 'L' : 'R'} ${depth == null ? '' : pct(depth) + ' %'}`;
   }
