@@ -40,9 +40,10 @@ public sealed class ChartLayout
         if (chart.Mdc is { } mdc)
             foreach (var first in new[] { FirstOf(p => p.Left), FirstOf(p => p.Right) }.OfType<ChartValue>())
                 values.AddRange([first.Value - mdc, first.Value + mdc]);
-        var (lo, hi) = values.Count == 0 ? (0, 1) : (values.Min(), values.Max());
-        var step = NiceStep((hi - lo) / 4);
-        _minY = Math.Max(0, Math.Floor(lo / step) * step);
+        var hi = values.Count == 0 ? 1 : values.Max();
+        // The axis starts at zero (no dip), so a change is drawn in proportion and never looks larger than it is.
+        var step = NiceStep(hi / 4);
+        _minY = 0;
         _maxY = Math.Max(_minY + step, Math.Ceiling(hi / step) * step);
         YTicks = Enumerable.Range(0, (int)Math.Round((_maxY - _minY) / step) + 1).Select(i => _minY + i * step).ToList();
         var weekStep = NiceWeeks(_maxDay / 7, compact ? 4 : 8);

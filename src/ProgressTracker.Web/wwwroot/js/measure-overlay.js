@@ -47,7 +47,7 @@ function draw(data) {
     const outward = side.deepestFoot.x >= side.deepest.x ? 1 : -1;
     const label = el('text', {
       x: side.deepestFoot.x + outward * font * 0.6, y: side.deepestFoot.y + font * 0.35,
-      'text-anchor': outward > 0 ? 'start' : 'end', 'font-size': font.toFixed(1), 'stroke-width': (font * 0.2).toFixed(1),
+      'text-anchor': outward > 0 ? 'start' : 'end', 'font-size': font.toFixed(1), 'stroke-width': (font * 0.12).toFixed(1),
     }, g);
     label.textContent = `${side.side === 'left' ? 'L' : 'R'} ${depth == null ? '' : pct(depth) + ' %'}`;
   }
