@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using System.Text;
 using System.Text.Json;
 using ProgressTracker.Web.Features.Portal;
@@ -19,7 +18,7 @@ public static class MeasurementEndpoints
     }
 
     private static async Task<IResult> GetSeriesAsync(string id, RecordAccess access, MeasurementSeries series,
-        IOptions<PortalOptions> portal, IAuditTrail audit, ClaimsPrincipal user, CancellationToken ct,
+        PortalOptions portal, IAuditTrail audit, ClaimsPrincipal user, CancellationToken ct,
         string? view = null, string? format = null)
     {
         if (!EnumNames.TryParse<PhotoView>(view, out var parsed))
@@ -29,7 +28,7 @@ public static class MeasurementEndpoints
         var found = await access.PatientAsync(id, user, PatientOperation.View, ct);
         if (found.Failed(out var rejection, out var patient)) return rejection.ToProblem();
         // Patients see their measurements only where the clinic shows them in the portal.
-        if (Caller.From(user).IsPatient && !portal.Value.ShowMeasurements) return Rejection.NotFound("Patient", id).ToProblem();
+        if (Caller.From(user).IsPatient && !portal.ShowMeasurements) return Rejection.NotFound("Patient", id).ToProblem();
 
         await audit.RecordAsync(AuditEvents.PatientViewed(patient, "api measurements"), ct);
         var dto = await series.LoadAsync(patient, parsed, ct);
@@ -38,12 +37,12 @@ public static class MeasurementEndpoints
         return TypedResults.File(Encoding.UTF8.GetBytes(MeasurementCsv.Write(dto)), "text/csv; charset=utf-8", name);
     }
 
-    private static async Task<IResult> GetOverlayAsync(string id, RecordAccess access, IOptions<PortalOptions> portal,
+    private static async Task<IResult> GetOverlayAsync(string id, RecordAccess access, PortalOptions portal,
         ClaimsPrincipal user, CancellationToken ct)
     {
         var found = await access.PhotoAsync(id, user, PhotoOperation.View, ct);
         if (found.Failed(out var rejection, out var photo)) return rejection.ToProblem();
-        if (Caller.From(user).IsPatient && !portal.Value.ShowMeasurements) return Rejection.NotFound("Photo", id).ToProblem();
+        if (Caller.From(user).IsPatient && !portal.ShowMeasurements) return Rejection.NotFound("Photo", id).ToProblem();
         var measurement = MeasurementDto.Of(photo.Status, photo.Measurement.Status, photo.Measurement.Result);
         var overlay = photo.Measurement.Overlay is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : (JsonElement?)null;
         return TypedResults.Ok(new MeasurementOverlayDto(measurement, overlay));

@@ -11,6 +11,6 @@ public static class MeasurementsFeature
             .Validate(o => o.MarkerSizeMm is null or > 0 and < 1000, "Measurement:MarkerSizeMm must be a size in millimetres.")
             .Validate(o => o.RepeatabilityFloorPct is >= 0 and < 10, "Measurement:RepeatabilityFloorPct must be 0–10.")
             .ValidateOnStart();
-        services.AddScopedEach(typeof(MeasurePhotoJob), typeof(MeasurementSeries));
+        services.AddScopedEach(typeof(MeasurePhotoJob), typeof(MeasurementSeries), typeof(MeasuredOutcomeQuery));
     }
 }

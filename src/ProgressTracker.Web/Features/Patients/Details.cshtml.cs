@@ -1,3 +1,4 @@
+using ProgressTracker.Web.Features.Measurements;
 using ProgressTracker.Web.Features.PortalAccess;
 using ProgressTracker.Web.Features.Timeline;
 using ProgressTracker.Web.Features.Visits;
@@ -6,7 +7,7 @@ namespace ProgressTracker.Web.Features.Patients;
 
 /// <summary>The patient page: course summary, the timeline grid (views × visits) and the visit list.</summary>
 public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, CreateVisitHandler createVisit,
-    TimeProvider clock, IAuditTrail audit, PortalAccounts portal) : PatientPageModel(access)
+    TimeProvider clock, IAuditTrail audit, PortalAccounts portal, MeasuredOutcomeQuery measured) : PatientPageModel(access)
 {
     public TimelineDto Timeline { get; private set; } = null!;
     public IReadOnlyList<VisitDto> Visits { get; private set; } = [];
@@ -15,6 +16,7 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
     public TimelineGrid Grid { get; private set; } = null!;
     public PatientHeader Header { get; private set; } = null!;
     public PortalAccessState Portal { get; private set; } = null!;
+    public MeasuredOutcome Measured { get; private set; } = null!;
 
     [TempData] public string? Flash { get; set; }
 
@@ -61,5 +63,6 @@ public sealed class DetailsModel(RecordAccess access, TimelineQuery timeline, Cr
         Header = new PatientHeader(Timeline.Patient, Course, Today, PatientTab.Timeline, actions);
         Grid = new TimelineGrid(Timeline, Course, ForStaff: true);
         Portal = await portal.StateAsync(Patient, ct);
+        Measured = await measured.LoadAsync(Patient, Timeline, forPatient: false, ct);
     }
 }

@@ -8,10 +8,13 @@ namespace ProgressTracker.Web.Features.Portal;
 /// first photo against the latest as a slider, the views as tabs and the visits as steps.
 /// </summary>
 public sealed class IndexModel(RecordAccess access, TimelineQuery timeline, ResponseShapes shapes, TimeProvider clock,
-    IAuditTrail audit, PortalOptions portal) : PortalFramesPageModel(access, timeline, shapes, clock, audit)
+    IAuditTrail audit, PortalOptions portal, Measurements.MeasuredOutcomeQuery measured) : PortalFramesPageModel(access, timeline, shapes, clock, audit)
 {
     public CompareView? Compare { get; private set; }
     public PortalOptions Portal => portal;
+
+    /// <summary>The measured dip depth, only where the clinic shows measurements to patients.</summary>
+    public Measurements.MeasuredOutcome? Measured { get; private set; }
 
     /// <summary>Notes the clinic wrote for the patient, newest first (only when the clinic shows them).</summary>
     public IReadOnlyList<Visits.VisitDto> NotedVisits { get; private set; } = [];
@@ -23,6 +26,7 @@ public sealed class IndexModel(RecordAccess access, TimelineQuery timeline, Resp
         if (Set.View is not null)
             Compare = CompareView.Of(Set, before, after, mode ?? "slider", aligned: true, forPatient: true,
                 Link("/me/progression")) with { Compact = true };
+        if (portal.ShowMeasurements) Measured = await measured.LoadAsync(Patient, Timeline, forPatient: true, ct);
         NotedVisits = Timeline.Visits.Where(v => !string.IsNullOrWhiteSpace(v.PatientNote)).Reverse().ToList();
         return Page();
     }

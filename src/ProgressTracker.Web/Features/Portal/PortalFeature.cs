@@ -9,7 +9,10 @@ public static class PortalFeature
 {
     public static void AddPortalFeature(this IServiceCollection services, IConfiguration config, HostRoleOptions role)
     {
-        services.AddSettings<PortalOptions>(config, PortalOptions.Section);
+        var options = services.AddSettings<PortalOptions>(config, PortalOptions.Section);
+        // The demo clinic shows patients their measurements unless told otherwise; a real clinic opts in.
+        if (config[$"{PortalOptions.Section}:{nameof(PortalOptions.ShowMeasurements)}"] is null && config.GetValue("Demo:Seed", false))
+            options.ShowMeasurements = true;
         services.AddScopedEach(typeof(DeletionRequests), typeof(AccessLog));
         services.AddArchiveFeature(role);
     }

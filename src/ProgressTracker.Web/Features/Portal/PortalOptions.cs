@@ -16,7 +16,8 @@ public sealed class PortalOptions
     /// <summary>Show the notes staff write for the patient on a visit (never the clinical notes).</summary>
     public bool ShowVisitNotes { get; set; } = true;
 
-    /// <summary>Show the measured hip contour (the chart of dip depth over the course) to the patient.</summary>
+    /// <summary>Show the measured hip contour (the chart of dip depth over the course) to the patient. Off unless
+    /// set; the demo clinic (Demo:Seed=true) turns it on when it is not set.</summary>
     public bool ShowMeasurements { get; set; }
 
     /// <summary>"Who saw my photos" names the staff member, not only the role.</summary>
