@@ -69,9 +69,10 @@ internal static class FrontBackMeasurer
         }).ToArray();
 
         var spanFrom = waist + (int)Math.Round(StartFractions[0] * gap);
-        var clothing = PhotoChecks.SomethingOnTheOutline(left, spanFrom, last, nominalBreadth)
-            ?? PhotoChecks.SomethingOnTheOutline(right, spanFrom, last, nominalBreadth)
-            ?? PhotoChecks.Protrusion(nominalWindows[0], nominalBreadth) ?? PhotoChecks.Protrusion(nominalWindows[1], nominalBreadth);
+        // A bulge that comes and goes is a hand or an arm, whatever its colour; a one-sided step is a garment's edge.
+        var clothing = PhotoChecks.Protrusion(nominalWindows[0], nominalBreadth) ?? PhotoChecks.Protrusion(nominalWindows[1], nominalBreadth)
+            ?? PhotoChecks.SomethingOnTheOutline(left, spanFrom, last, nominalBreadth)
+            ?? PhotoChecks.SomethingOnTheOutline(right, spanFrom, last, nominalBreadth);
         var waistBreadth = WaistBreadth(left, right, gap);
         var overlay = Overlay(image, left, right, results, waist, hips, nominalBreadth, patientLeftIsImageRight);
         var (patientLeft, patientRight) = patientLeftIsImageRight ? (results[1], results[0]) : (results[0], results[1]);

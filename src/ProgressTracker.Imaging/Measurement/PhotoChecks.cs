@@ -48,7 +48,10 @@ internal static class PhotoChecks
                 var reach = Math.Max(2, levels.Gap / 25);
                 var above = InsideColour(work, edge, inward, y - reach, y - 2, depth);
                 var below = InsideColour(work, edge, inward, y + 2, y + reach, depth);
-                return Distance(above, below) >= GarmentStep ? MeasurementReasons.Clothing : MeasurementReasons.HandOrArm;
+                // A garment runs on up from its hem in one colour; a hand is a patch with the body above it again.
+                var top = InsideColour(work, edge, inward, from, from + reach, depth);
+                return Distance(above, below) >= GarmentStep && Distance(above, top) < GarmentStep / 2
+                    ? MeasurementReasons.Clothing : MeasurementReasons.HandOrArm;
             }
         }
         return null;
@@ -106,7 +109,11 @@ internal static class PhotoChecks
             var colour = Enumerable.Range(Math.Max(reach + 2, i - reach), 3 * reach).Where(j => j + reach < side.Rows)
                 .Select(j => Distance(MeanColour(side.Inside, j - reach, j - 2), MeanColour(side.Inside, j + 2, j + reach)))
                 .DefaultIfEmpty(0).Max();
-            return colour >= GarmentStep ? MeasurementReasons.Clothing : MeasurementReasons.HandOrArm;
+            // A garment runs on up from its hem, so above the step the outline keeps the colour it has at the top of
+            // the span; a hand is a patch, with the body's colour again above it.
+            var garmentAbove = Distance(MeanColour(side.Inside, Math.Max(0, i - 3 * reach), Math.Max(0, i - reach)),
+                MeanColour(side.Inside, from - 2 * reach, from)) < GarmentStep / 2;
+            return colour >= GarmentStep && garmentAbove ? MeasurementReasons.Clothing : MeasurementReasons.HandOrArm;
         }
         return null;
     }

@@ -60,13 +60,14 @@ public sealed class ConvexityDefectTests
     [Fact]
     public void Two_dents_are_reported_separately_and_the_deeper_one_is_the_dip()
     {
-        var points = Enumerable.Range(0, 300).Select(y => new ContourPoint(y,
-            -Math.Max(0, 4 - Math.Abs(y - 80) / 4.0) - Math.Max(0, 7 - Math.Abs(y - 200) / 4.0))).ToList();
+        // On a gently bulging outline (a straight stretch between them would merge both under one hull edge).
+        var points = Enumerable.Range(0, 300).Select(y => new ContourPoint(y, 20 - Math.Pow((y - 150) / 60.0, 2)
+            - Math.Max(0, 4 - Math.Abs(y - 80) / 4.0) - Math.Max(0, 7 - Math.Abs(y - 200) / 4.0))).ToList();
 
         var all = ConvexityDefect.All(points);
 
         Assert.Equal(2, all.Count(d => d.Depth > 1));
-        Assert.Equal(7, ConvexityDefect.Of(points).Depth, 2);
-        Assert.Equal(200, ConvexityDefect.Of(points).Deepest.Y);
+        Assert.Equal(7, ConvexityDefect.Of(points).Depth, 0.3);
+        Assert.Equal(200, ConvexityDefect.Of(points).Deepest.Y, 1.0);
     }
 }

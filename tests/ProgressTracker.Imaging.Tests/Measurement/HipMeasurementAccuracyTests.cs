@@ -21,7 +21,7 @@ public sealed class HipMeasurementAccuracyTests(ITestOutputHelper output)
         var errors = new List<double>();
         var areaErrors = new List<double>();
         var measured = 0;
-        var cases = HipCases.Good(shapes: 3, cameras: 1).ToList();
+        var cases = HipCases.Good(shapes: 2, cameras: 1).ToList();
         foreach (var c in cases)
         {
             var (photo, truth) = c.Render();
