@@ -7,6 +7,42 @@ namespace ProgressTracker.Benchmarks;
 
 internal static class HipDebug
 {
+    public static int Profile()
+    {
+        var c = HipCases.Good(1, 1).First(x => x.Dip == 0.9);
+        var (photo, _) = c.Render();
+        using var big = new Mat();
+        Cv2.Resize(photo, big, new Size(3024, 4032), 0, 0, InterpolationFlags.Cubic);
+        foreach (var image in new[] { photo, big })
+        {
+            for (var run = 0; run < 4; run++)
+            {
+                var t = System.Diagnostics.Stopwatch.StartNew();
+                var scale = Math.Max(1.0, (double)Math.Max(image.Width, image.Height) / 480);
+                using var work = new Mat();
+                Cv2.Resize(image, work, new Size((int)Math.Round(image.Width / scale), (int)Math.Round(image.Height / scale)), 0, 0, InterpolationFlags.Area);
+                var a = t.Elapsed.TotalMilliseconds;
+                var t0 = t.Elapsed.TotalMilliseconds;
+                var model = BackdropModel.Fit(work);
+                var t1 = t.Elapsed.TotalMilliseconds;
+                using (var score = BackdropDistance.Score(work, model)) { }
+                var t2 = t.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"   fit {t1 - t0:0.0} score {t2 - t1:0.0} border share {model.BorderShare:0.00}");
+                using var sil = SilhouetteSegmenter.Segment(work);
+                var b = t.Elapsed.TotalMilliseconds;
+                var outline = BodyOutline.Trace(sil.Mask);
+                var (levels, _) = HipLevels.Find(outline);
+                var cc = t.Elapsed.TotalMilliseconds;
+                var fit = EdgeFit.Fit(image, ImageSide.Left, outline.Left, (double)image.Width / work.Width, 200, 900);
+                var d = t.Elapsed.TotalMilliseconds;
+                var m = HipMeasurer.Measure(image, new MeasurementContext("front"), CancellationToken.None);
+                var e = t.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"{image.Width}x{image.Height}: resize {a:0.0} segment {b - a:0.0} trace+levels {cc - b:0.0} one edge fit {d - cc:0.0} whole measure {e - d:0.0} ms");
+            }
+        }
+        return 0;
+    }
+
     public static int Real()
     {
         foreach (var file in Directory.GetFiles("/work/shared/fixtures/real-people", "*.jpg").Order())
@@ -91,7 +127,7 @@ internal static class HipDebug
             var (photo, truth) = c.Render();
             using (photo)
             {
-                var scale = Math.Max(1.0, (double)Math.Max(photo.Width, photo.Height) / 800);
+                var scale = Math.Max(1.0, (double)Math.Max(photo.Width, photo.Height) / 480);
                 using var work = new Mat();
                 Cv2.Resize(photo, work, new Size((int)Math.Round(photo.Width / scale), (int)Math.Round(photo.Height / scale)), 0, 0, InterpolationFlags.Area);
                 using var sil = SilhouetteSegmenter.Segment(work);

@@ -29,6 +29,7 @@ switch (which)
     case "hip-scan": return HipDebug.Scan();
     case "hip-edge": return HipDebug.Edge();
     case "hip-real": return HipDebug.Real();
+    case "hip-profile": return HipDebug.Profile();
     default:
         Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour");
         return 2;

@@ -22,11 +22,29 @@ internal static class PhotoAligner
     {
         Validate(baseline, nameof(baseline));
         Validate(photo, nameof(photo));
+        AlignmentResult result;
+        bool byPerson;
         var (b, p) = Prepare(baseline, photo, ct);
-        using var baseImage = b;
-        using var photoImage = p;
-        ct.ThrowIfCancellationRequested();
+        using (b)
+        using (p)
+        {
+            ct.ThrowIfCancellationRequested();
+            result = Register(b, p, options, ct);
+            byPerson = b.ByPerson;
+        }
+        if (!byPerson || result.Verdict == AlignmentVerdict.Aligned) return result;
 
+        // The person model also answers for scenes that hold no person; where its outline did not register, the
+        // backdrop model's may, and each verdict is checked on its own, so the better one is as safe as either.
+        using var baseBackdrop = WorkingImage.Create(baseline, SilhouetteMethod.Backdrop);
+        using var photoBackdrop = WorkingImage.Create(photo, SilhouetteMethod.Backdrop);
+        ct.ThrowIfCancellationRequested();
+        var alternative = Register(baseBackdrop, photoBackdrop, options, ct);
+        return alternative.Verdict == AlignmentVerdict.Aligned || alternative.Score > result.Score ? alternative : result;
+    }
+
+    private static AlignmentResult Register(WorkingImage b, WorkingImage p, RegistrationOptions options, CancellationToken ct)
+    {
         var registration = RegistrationPipeline.Run(b, p, options, ct);
         if (registration.Matrix.Any(v => !double.IsFinite(v)) || Affine.Scale(registration.Matrix) < 1e-6)
             return new AlignmentResult(Affine.Identity, 0, AlignmentVerdict.NeedsReview, Method,

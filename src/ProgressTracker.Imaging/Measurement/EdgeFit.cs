@@ -48,41 +48,68 @@ internal static class EdgeFit
     {
         var smooth = Smoothing.Gaussian(coarse, 1.5);
         var count = Math.Max(0, toRow - fromRow + 1);
-        var centre = new double[count];
-        var normals = new (double X, double Y)[count];
-        for (var i = 0; i < count; i++)
+        // At full resolution a fit every few rows is as fine as the coarse outline is coarse; the rows between are
+        // interpolated (a 12-megapixel photo has over two thousand rows in the band).
+        var rowStep = Math.Max(1, (int)Math.Round(scale / 3));
+        var sampled = Enumerable.Range(0, count).Where(i => i % rowStep == 0 || i == count - 1).ToArray();
+        var rowsY = sampled.Select(i => (double)(fromRow + i)).ToArray();
+        var centre = new double[sampled.Length];
+        var normals = new (double X, double Y)[sampled.Length];
+        for (var k = 0; k < sampled.Length; k++)
         {
-            var y = fromRow + i;
-            var yc = (y + 0.5) / scale - 0.5;
+            var yc = (rowsY[k] + 0.5) / scale - 0.5;
             var xc = Interpolate(smooth, yc);
             var slope = (Interpolate(smooth, yc + 1) - Interpolate(smooth, yc - 1)) / 2; // dx/dy, same in both grids
-            centre[i] = (xc + 0.5) * scale - 0.5;
+            centre[k] = (xc + 0.5) * scale - 0.5;
             var length = Math.Sqrt(1 + slope * slope);
-            normals[i] = ((int)side / length, -(int)side * slope / length); // outward
+            normals[k] = ((int)side / length, -(int)side * slope / length); // outward
         }
 
-        var reach = Math.Max(8, 5 * scale);
-        var first = Profile(image, fromRow, centre, normals, reach);
-        var recentred = new double[count];
-        for (var i = 0; i < count; i++)
+        // A first pass over a wide reach in whole pixels finds the edge; the second, centred on it, fits it finely.
+        var first = Profile(image, rowsY, centre, normals, Math.Max(8, 5 * scale), 1.0);
+        var recentred = new double[sampled.Length];
+        for (var k = 0; k < sampled.Length; k++)
         {
-            var t = first.Crossing[Nominal][i];
-            recentred[i] = double.IsNaN(t) ? centre[i] : centre[i] + t * normals[i].X;
+            var t = first.Crossing[Nominal][k];
+            recentred[k] = double.IsNaN(t) ? centre[k] : centre[k] + t * normals[k].X;
         }
-        var second = Profile(image, fromRow, recentred, normals, Math.Max(6, 3 * scale));
+        var second = Profile(image, rowsY, recentred, normals, Math.Max(6, 2.5 * scale), Step);
 
         var xs = new double[Levels.Length][];
         for (var l = 0; l < Levels.Length; l++)
         {
-            xs[l] = new double[count];
-            for (var i = 0; i < count; i++)
+            var atSamples = new double[sampled.Length];
+            for (var k = 0; k < sampled.Length; k++)
             {
-                var t = second.Crossing[l][i];
+                var t = second.Crossing[l][k];
                 // The edge point moves along the normal; on its row it sits where the contour crosses that row.
-                xs[l][i] = double.IsNaN(t) ? double.NaN : recentred[i] + t * normals[i].X - t * normals[i].Y * Slope(normals[i]);
+                atSamples[k] = double.IsNaN(t) ? double.NaN : recentred[k] + t * normals[k].X - t * normals[k].Y * Slope(normals[k]);
             }
+            xs[l] = Spread(atSamples, sampled, count);
         }
-        return new FittedSide { Side = side, FirstRow = fromRow, X = xs, Contrast = second.Contrast, Inside = second.Inside };
+        var contrast = new double[count];
+        var inside = new Vec3d[count];
+        for (var i = 0; i < count; i++)
+        {
+            var k = Math.Min(sampled.Length - 1, i / rowStep);
+            (contrast[i], inside[i]) = (second.Contrast[k], second.Inside[k]);
+        }
+        return new FittedSide { Side = side, FirstRow = fromRow, X = xs, Contrast = contrast, Inside = inside };
+    }
+
+    /// <summary>Values known at the sampled rows, linearly interpolated onto every row (NaN where a neighbour is NaN).</summary>
+    private static double[] Spread(double[] atSamples, int[] sampled, int count)
+    {
+        var result = new double[count];
+        for (var k = 0; k < sampled.Length; k++)
+        {
+            result[sampled[k]] = atSamples[k];
+            if (k + 1 >= sampled.Length) break;
+            int from = sampled[k], to = sampled[k + 1];
+            for (var i = from + 1; i < to; i++)
+                result[i] = atSamples[k] + (atSamples[k + 1] - atSamples[k]) * (i - from) / (to - from);
+        }
+        return result;
     }
 
     /// <summary>dx/dy of the contour whose outward normal is <paramref name="n"/>.</summary>
@@ -90,10 +117,10 @@ internal static class EdgeFit
 
     private sealed record Profiles(double[][] Crossing, double[] Contrast, Vec3d[] Inside);
 
-    private static Profiles Profile(Mat image, int fromRow, double[] centre, (double X, double Y)[] normals, double reach)
+    private static Profiles Profile(Mat image, double[] rowsY, double[] centre, (double X, double Y)[] normals, double reach, double step)
     {
         var rows = centre.Length;
-        var samples = (int)Math.Round(2 * reach / Step) + 1;
+        var samples = (int)Math.Round(2 * reach / step) + 1;
         var crossing = Levels.Select(_ => Enumerable.Repeat(double.NaN, rows).ToArray()).ToArray();
         var contrast = new double[rows];
         var inside = new Vec3d[rows];
@@ -107,9 +134,9 @@ internal static class EdgeFit
         {
             for (var k = 0; k < samples; k++)
             {
-                var t = -reach + k * Step;
+                var t = -reach + k * step;
                 mx[i * samples + k] = (float)(centre[i] + t * normals[i].X);
-                my[i * samples + k] = (float)(fromRow + i + t * normals[i].Y);
+                my[i * samples + k] = (float)(rowsY[i] + t * normals[i].Y);
             }
         }
         mapX.SetArray(mx);
@@ -125,7 +152,7 @@ internal static class EdgeFit
         // The edge is the outermost sharp change of colour along the normal: a cast shadow on the backdrop changes
         // slowly, and a garment's edge or a crease lies further inside. Its two sides are read a little either side
         // of that change, and the threshold levels are crossings of the profile projected between them.
-        var offset = (int)Math.Round(InnerOffset / Step);
+        var offset = (int)Math.Round(InnerOffset / step);
         var p = new double[samples];
         var g = new double[samples];
         for (var i = 0; i < rows; i++)
@@ -145,7 +172,7 @@ internal static class EdgeFit
                 var c = row[k];
                 p[k] = ((c.Item0 - outer.Item0) * v.Item1 + (c.Item1 - outer.Item1) * v.Item2 + (c.Item2 - outer.Item2) * v.Item3) / norm2;
             }
-            for (var l = 0; l < Levels.Length; l++) crossing[l][i] = Crossing(p, Levels[l], reach, peak);
+            for (var l = 0; l < Levels.Length; l++) crossing[l][i] = Crossing(p, Levels[l], reach, peak, step);
         }
         return new Profiles(crossing, contrast, inside);
     }
@@ -178,14 +205,14 @@ internal static class EdgeFit
 
 
     /// <summary>Offset along the normal (0 = the profile's centre) of the crossing of <paramref name="level"/> nearest sample <paramref name="near"/>.</summary>
-    private static double Crossing(double[] p, double level, double reach, int near)
+    private static double Crossing(double[] p, double level, double reach, int near, double step)
     {
         var best = double.NaN;
-        var nearT = -reach + near * Step;
+        var nearT = -reach + near * step;
         for (var k = 0; k + 1 < p.Length; k++)
         {
             if ((p[k] - level) * (p[k + 1] - level) > 0 || p[k] == p[k + 1]) continue;
-            var t = -reach + (k + (p[k] - level) / (p[k] - p[k + 1])) * Step;
+            var t = -reach + (k + (p[k] - level) / (p[k] - p[k + 1])) * step;
             if (double.IsNaN(best) || Math.Abs(t - nearT) < Math.Abs(best - nearT)) best = t;
         }
         return best;

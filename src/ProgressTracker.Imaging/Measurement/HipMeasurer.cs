@@ -15,7 +15,7 @@ public static class HipMeasurer
     public const double ConfidenceThreshold = 0.5;
     /// <summary>Depth spread (% of hip breadth) at which the confidence falls to one half.</summary>
     public const double SpreadAtHalfConfidence = 0.3;
-    private const int WorkEdge = 800;
+    private const int WorkEdge = 480; // the coarse outline only seeds the full-resolution edge fit
     private const double MinimumAlignmentScore = 0.6;
 
     /// <summary>Measures an encoded master (the upright sRGB JPEG processing writes).</summary>
@@ -57,8 +57,9 @@ public static class HipMeasurer
         var calibration = context.MarkerSizeMm is { } size and > 0 ? MarkerCalibration.Find(image, size) : new Calibration(null, null);
         var spread = Math.Max(measured.Left?.SpreadPct ?? 0, measured.Right?.SpreadPct ?? 0);
         var confidence = Confidence(spread);
-        var failure = measured.Reason ?? (confidence < ConfidenceThreshold ? MeasurementReasons.Unstable(spread) : null);
-        if (failure is not null) return Refuse(failure, measured.Overlay, confidence, spread);
+        // A check that rules the photo out leaves no confidence in the number, however steady it came out.
+        if (measured.Reason is { } ruledOut) return Refuse(ruledOut, measured.Overlay, 0, spread);
+        if (confidence < ConfidenceThreshold) return Refuse(MeasurementReasons.Unstable(spread), measured.Overlay, confidence, spread);
 
         var mm = calibration.MillimetresPerPixel;
         return new HipMeasurement(MeasurementStatus.Measured, calibration.Note, MethodVersion, Math.Round(confidence, 3),

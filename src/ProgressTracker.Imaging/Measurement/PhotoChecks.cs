@@ -146,54 +146,25 @@ internal static class PhotoChecks
     /// <summary>The least-squares parabola through x[from..to] (NaN skipped), evaluated at <paramref name="at"/>.</summary>
     private static double ParabolaAt(double[] x, int from, int to, int at)
     {
-        // Centred on the fitted rows so the normal equations stay well conditioned.
+        // Centred on the fitted rows so the normal equations stay well conditioned; sums of t⁰…t⁴ and x·t⁰…x·t².
         var mid = 0.5 * (from + to);
-        var a = new double[9];
-        var b = new double[3];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, b0 = 0, b1 = 0, b2 = 0;
         for (var i = from; i <= to; i++)
         {
             if (double.IsNaN(x[i])) continue;
-            var t = i - mid;
-            double[] basis = [1, t, t * t];
-            for (var r = 0; r < 3; r++)
-            {
-                b[r] += basis[r] * x[i];
-                for (var c = 0; c < 3; c++) a[r * 3 + c] += basis[r] * basis[c];
-            }
+            double t = i - mid, t2 = t * t;
+            (s0, s1, s2, s3, s4) = (s0 + 1, s1 + t, s2 + t2, s3 + t2 * t, s4 + t2 * t2);
+            (b0, b1, b2) = (b0 + x[i], b1 + x[i] * t, b2 + x[i] * t2);
         }
-        if (a[0] < 4) return double.NaN;
-        var coefficients = Solve3(a, b);
+        if (s0 < 4) return double.NaN;
+        // Cramer's rule on [[s0 s1 s2] [s1 s2 s3] [s2 s3 s4]] · c = b.
+        var det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+        if (Math.Abs(det) < 1e-9) return double.NaN;
+        var c0 = (b0 * (s2 * s4 - s3 * s3) - s1 * (b1 * s4 - s3 * b2) + s2 * (b1 * s3 - s2 * b2)) / det;
+        var c1 = (s0 * (b1 * s4 - s3 * b2) - b0 * (s1 * s4 - s3 * s2) + s2 * (s1 * b2 - b1 * s2)) / det;
+        var c2 = (s0 * (s2 * b2 - b1 * s3) - s1 * (s1 * b2 - b1 * s2) + b0 * (s1 * s3 - s2 * s2)) / det;
         var u = at - mid;
-        return coefficients[0] + coefficients[1] * u + coefficients[2] * u * u;
-    }
-
-    /// <summary>Gaussian elimination with partial pivoting for a 3 × 3 system.</summary>
-    private static double[] Solve3(double[] a, double[] b)
-    {
-        for (var col = 0; col < 3; col++)
-        {
-            var pivot = Enumerable.Range(col, 3 - col).MaxBy(r => Math.Abs(a[r * 3 + col]));
-            if (pivot != col)
-            {
-                for (var c = 0; c < 3; c++) (a[col * 3 + c], a[pivot * 3 + c]) = (a[pivot * 3 + c], a[col * 3 + c]);
-                (b[col], b[pivot]) = (b[pivot], b[col]);
-            }
-            if (Math.Abs(a[col * 3 + col]) < 1e-12) return [double.NaN, 0, 0];
-            for (var r = col + 1; r < 3; r++)
-            {
-                var f = a[r * 3 + col] / a[col * 3 + col];
-                for (var c = col; c < 3; c++) a[r * 3 + c] -= f * a[col * 3 + c];
-                b[r] -= f * b[col];
-            }
-        }
-        var result = new double[3];
-        for (var r = 2; r >= 0; r--)
-        {
-            var sum = b[r];
-            for (var c = r + 1; c < 3; c++) sum -= a[r * 3 + c] * result[c];
-            result[r] = sum / a[r * 3 + r];
-        }
-        return result;
+        return c0 + c1 * u + c2 * u * u;
     }
 
     private static Vec3d MeanColour(Vec3d[] colours, int from, int to)

@@ -28,15 +28,20 @@ internal static class Smoothing
     public static double[] Median(double[] values, int radius)
     {
         var result = new double[values.Length];
-        var window = new List<double>(2 * radius + 1);
+        var window = new double[2 * radius + 1];
         for (var i = 0; i < values.Length; i++)
         {
-            window.Clear();
+            var count = 0;
             for (var j = Math.Max(0, i - radius); j <= Math.Min(values.Length - 1, i + radius); j++)
-                if (!double.IsNaN(values[j])) window.Add(values[j]);
-            if (window.Count == 0) { result[i] = double.NaN; continue; }
-            window.Sort();
-            result[i] = window.Count % 2 == 1 ? window[window.Count / 2] : 0.5 * (window[window.Count / 2 - 1] + window[window.Count / 2]);
+            {
+                if (double.IsNaN(values[j])) continue;
+                // Insertion keeps the few values in order without allocating.
+                var k = count++;
+                while (k > 0 && window[k - 1] > values[j]) { window[k] = window[k - 1]; k--; }
+                window[k] = values[j];
+            }
+            result[i] = count == 0 ? double.NaN
+                : count % 2 == 1 ? window[count / 2] : 0.5 * (window[count / 2 - 1] + window[count / 2]);
         }
         return result;
     }
