@@ -25,11 +25,6 @@ switch (which)
     case "timeline": return await TimelineBenchmark.RunAsync(args);
     case "audit": return await AuditBenchmark.RunAsync(args);
     case "hip-contour": return HipContourBenchmark.Run(args);
-    case "hip-debug": return HipDebug.Run(args);
-    case "hip-scan": return HipDebug.Scan();
-    case "hip-edge": return HipDebug.Edge();
-    case "hip-real": return HipDebug.Real();
-    case "hip-profile": return HipDebug.Profile();
     default:
         Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour");
         return 2;

@@ -87,7 +87,7 @@ public sealed class MeasurementChart
         };
     }
 
-    /// <summary>The views the chart is drawn for: lateral views are not measured (yet).</summary>
+    /// <summary>The views the chart is drawn for: the dip shows on front and back views (a lateral view has its own numbers on the photo).</summary>
     public static readonly PhotoView[] MeasuredViews = [PhotoView.Front, PhotoView.Back];
 
     private static class ViewNames
