@@ -127,13 +127,7 @@ public static class HipContourBenchmark
         var (photo, truth) = c.Render();
         using (photo)
         {
-            AlignmentToBaseline? alignment = null;
-            if (c.Fault == HipFault.DifferentPose)
-            {
-                using var baseline = SyntheticBody.Render(c.Body with { TurnDegrees = 0 });
-                var result = PhotoAligner.Align(baseline, photo);
-                alignment = new AlignmentToBaseline(result.Verdict == AlignmentVerdict.Aligned, result.Score, result.Reason);
-            }
+            var alignment = c.AlignmentOf(photo);
             var watch = Stopwatch.StartNew();
             var m = HipMeasurer.Measure(photo, new MeasurementContext(c.Body.View, Alignment: alignment), CancellationToken.None);
             return (m, truth, watch.Elapsed.TotalMilliseconds);

@@ -57,14 +57,14 @@ internal sealed class WidthProfile
         return new HipBand((double)Math.Max(first, waist + (int)(0.35 * gap)) / Rows, (Math.Min(last, hips + (int)(0.25 * gap)) + 1.0) / Rows);
     }
 
-    private static int ArgMax(double[] values, int from, int to)
+    internal static int ArgMax(double[] values, int from, int to)
     {
         var best = from;
         for (var i = from; i <= to && i < values.Length; i++) if (values[i] > values[best]) best = i;
         return best;
     }
 
-    private static int ArgMin(double[] values, int from, int to)
+    internal static int ArgMin(double[] values, int from, int to)
     {
         var best = from;
         for (var i = from; i <= to && i < values.Length; i++) if (values[i] < values[best]) best = i;

@@ -123,26 +123,8 @@ internal static class FrontBackMeasurer
     private static MeasurementOverlay Overlay(Mat image, FittedSide left, FittedSide right, SideResult[] results, int waist, int hips,
         double hipBreadth, bool patientLeftIsImageRight)
     {
-        var sides = new[] { left, right }.Select((fitted, i) =>
-        {
-            var sign = (int)fitted.Side;
-            var d = results[i].Defect;
-            OverlayPoint At(ContourPoint p) => new(sign * p.Out, p.Y);
-            var contour = new List<OverlayPoint>();
-            var step = Math.Max(1, fitted.Rows / 120);
-            for (var r = 0; r < fitted.Rows; r += step)
-            {
-                var x = fitted.X[EdgeFit.Nominal][r];
-                if (!double.IsNaN(x)) contour.Add(new OverlayPoint(Math.Round(x, 1), fitted.FirstRow + r));
-            }
-            // The foot of the perpendicular from the deepest point to the bridge.
-            var (u, l, p) = (At(d.Upper), At(d.Lower), At(d.Deepest));
-            double dx = l.X - u.X, dy = l.Y - u.Y, len2 = Math.Max(1e-9, dx * dx + dy * dy);
-            var t = ((p.X - u.X) * dx + (p.Y - u.Y) * dy) / len2;
-            var foot = new OverlayPoint(u.X + t * dx, u.Y + t * dy);
-            var name = (fitted.Side == ImageSide.Right) == patientLeftIsImageRight ? "left" : "right";
-            return new SideOverlay(name, contour, u, l, p, foot);
-        }).ToList();
+        var sides = new[] { left, right }.Select((fitted, i) => SideOverlay.Of(fitted, results[i].Defect,
+            (fitted.Side == ImageSide.Right) == patientLeftIsImageRight ? "left" : "right")).ToList();
         double Edge(FittedSide s, int row) => s.X[EdgeFit.Nominal][Math.Clamp(row - s.FirstRow, 0, s.Rows - 1)];
         return new MeasurementOverlay(image.Width, image.Height, sides,
             [new(Edge(left, hips), hips), new(Edge(left, hips) + hipBreadth, hips)],

@@ -1,3 +1,5 @@
+using ProgressTracker.Imaging.Alignment;
+
 namespace ProgressTracker.Imaging.Measurement;
 
 /// <summary>
@@ -21,8 +23,8 @@ internal sealed record HipLevels(int Waist, int Hips)
 
         if (span < outline.Rows / 2) return (null, MeasurementReasons.NoBody);
 
-        var hips = ArgMax(smooth, first + span / 5, last - span / 5);
-        var narrowest = ArgMin(smooth, first, hips);
+        var hips = WidthProfile.ArgMax(smooth, first + span / 5, last - span / 5);
+        var narrowest = WidthProfile.ArgMin(smooth, first, hips);
         if (smooth[hips] < 1.08 * smooth[narrowest] || hips - narrowest < span / 10)
             return (null, MeasurementReasons.NoWaistAndHips);
         // The waist must be a real narrowing: the outline widens again above it inside the frame.
@@ -45,19 +47,5 @@ internal sealed record HipLevels(int Waist, int Hips)
         while (top > 0 && !double.IsNaN(values[top - 1]) && inside(top - 1)) top--;
         while (bottom + 1 < values.Length && !double.IsNaN(values[bottom + 1]) && inside(bottom + 1)) bottom++;
         return (top + bottom) / 2;
-    }
-
-    private static int ArgMax(double[] values, int from, int to)
-    {
-        var best = from;
-        for (var i = from; i <= to && i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
-    }
-
-    private static int ArgMin(double[] values, int from, int to)
-    {
-        var best = from;
-        for (var i = from; i <= to && i < values.Length; i++) if (values[i] < values[best]) best = i;
-        return best;
     }
 }

@@ -19,7 +19,27 @@ public readonly record struct OverlayPoint(double X, double Y);
 
 /// <summary>What was measured on one side, in the photo's master pixels, so it can be drawn over the photo.</summary>
 public sealed record SideOverlay(string Side, IReadOnlyList<OverlayPoint> Contour, OverlayPoint BridgeUpper,
-    OverlayPoint BridgeLower, OverlayPoint Deepest, OverlayPoint DeepestFoot);
+    OverlayPoint BridgeLower, OverlayPoint Deepest, OverlayPoint DeepestFoot)
+{
+    /// <summary>The fitted contour (about 120 points), the bridge and the depth line of one side's defect.</summary>
+    internal static SideOverlay Of(FittedSide fitted, ConvexityDefect defect, string patientSide)
+    {
+        var sign = (int)fitted.Side;
+        OverlayPoint At(ContourPoint p) => new(sign * p.Out, p.Y);
+        var contour = new List<OverlayPoint>();
+        var step = Math.Max(1, fitted.Rows / 120);
+        for (var r = 0; r < fitted.Rows; r += step)
+        {
+            var x = fitted.X[EdgeFit.Nominal][r];
+            if (!double.IsNaN(x)) contour.Add(new OverlayPoint(Math.Round(x, 1), fitted.FirstRow + r));
+        }
+        // The foot of the perpendicular from the deepest point to the bridge.
+        var (u, l, p) = (At(defect.Upper), At(defect.Lower), At(defect.Deepest));
+        double dx = l.X - u.X, dy = l.Y - u.Y, len2 = Math.Max(1e-9, dx * dx + dy * dy);
+        var t = ((p.X - u.X) * dx + (p.Y - u.Y) * dy) / len2;
+        return new SideOverlay(patientSide, contour, u, l, p, new OverlayPoint(u.X + t * dx, u.Y + t * dy));
+    }
+}
 
 public sealed record MeasurementOverlay(int Width, int Height, IReadOnlyList<SideOverlay> Sides,
     IReadOnlyList<OverlayPoint>? HipLine, IReadOnlyList<OverlayPoint>? WaistLine);

@@ -99,21 +99,6 @@ internal static class LateralMeasurer
         return values.Length == 0 ? double.NaN : values.Average();
     }
 
-    private static MeasurementOverlay Overlay(Mat image, FittedSide back, ConvexityDefect d, bool backIsImageRight)
-    {
-        var sign = (int)back.Side;
-        OverlayPoint At(ContourPoint p) => new(sign * p.Out, p.Y);
-        var contour = new List<OverlayPoint>();
-        var step = Math.Max(1, back.Rows / 120);
-        for (var r = 0; r < back.Rows; r += step)
-        {
-            var x = back.X[EdgeFit.Nominal][r];
-            if (!double.IsNaN(x)) contour.Add(new OverlayPoint(Math.Round(x, 1), back.FirstRow + r));
-        }
-        var (u, l, p) = (At(d.Upper), At(d.Lower), At(d.Deepest));
-        double dx = l.X - u.X, dy = l.Y - u.Y, len2 = Math.Max(1e-9, dx * dx + dy * dy);
-        var t = ((p.X - u.X) * dx + (p.Y - u.Y) * dy) / len2;
-        var side = new SideOverlay(backIsImageRight ? "left" : "right", contour, u, l, p, new OverlayPoint(u.X + t * dx, u.Y + t * dy));
-        return new MeasurementOverlay(image.Width, image.Height, [side], null, null);
-    }
+    private static MeasurementOverlay Overlay(Mat image, FittedSide back, ConvexityDefect d, bool backIsImageRight) =>
+        new(image.Width, image.Height, [SideOverlay.Of(back, d, backIsImageRight ? "left" : "right")], null, null);
 }

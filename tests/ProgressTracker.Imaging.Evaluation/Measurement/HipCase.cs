@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using ProgressTracker.Imaging.Alignment;
 using ProgressTracker.Imaging.Measurement;
 using ProgressTracker.Imaging.Synthetic;
 
@@ -45,6 +46,18 @@ public sealed record HipCase(string Name, SyntheticBodyOptions Body, WarpSpec Ca
             using var inner = new Mat(warped, new Rect(margin.Width, margin.Height, warped.Width - 2 * margin.Width, warped.Height - 2 * margin.Height));
             return (inner.Clone(), truth);
         }
+    }
+
+    /// <summary>
+    /// How the photo relates to its baseline: for a photo taken in another pose, the aligner's verdict against the
+    /// same body in the baseline's pose; null for the others (measured as baselines).
+    /// </summary>
+    public AlignmentToBaseline? AlignmentOf(Mat photo)
+    {
+        if (Fault != HipFault.DifferentPose) return null;
+        using var baseline = SyntheticBody.Render(Body with { TurnDegrees = 0 });
+        var result = PhotoAligner.Align(baseline, photo);
+        return new AlignmentToBaseline(result.Verdict == AlignmentVerdict.Aligned, result.Score, result.Reason);
     }
 
     public override string ToString() => Name;

@@ -17,17 +17,8 @@ public sealed record TrueDip(double LeftDepthPct, double RightDepthPct, double L
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        var rows = Enumerable.Range(0, left.Length).Where(y => !double.IsNaN(left[y]) && !double.IsNaN(right[y])).ToArray();
-        int first = rows[0], last = rows[^1], span = last - first;
-        var breadth = Enumerable.Range(0, left.Length).Select(y => right[y] - left[y]).ToArray();
-        var hips = Enumerable.Range(first + span / 5, span * 3 / 5).MaxBy(y => breadth[y]);
-        var narrowest = Enumerable.Range(first, hips - first).MinBy(y => breadth[y]);
-        int top = narrowest, bottom = narrowest;
-        while (top > first && breadth[top - 1] <= 1.01 * breadth[narrowest]) top--;
-        while (bottom < hips && breadth[bottom + 1] <= 1.01 * breadth[narrowest]) bottom++;
-        var waist = (top + bottom) / 2; // the middle of the narrow stretch, as the method takes it
-        var gap = hips - waist;
-        var hipBreadth = Enumerable.Range(hips - gap / 7, 2 * (gap / 7) + 1).Max(y => breadth[y]);
+        var levels = TrueLevels.Of(left, right);
+        var (waist, gap, hipBreadth) = (levels.Waist, levels.Gap, levels.WidestBreadth);
         var (l, la) = Side(left.Select(x => -x).ToArray(), waist, gap);
         var (r, ra) = Side(right, waist, gap);
         return new TrueDip(100 * l / hipBreadth, 100 * r / hipBreadth, 100 * la / (hipBreadth * hipBreadth),

@@ -17,17 +17,8 @@ public sealed record TrueProfile(double DepthPct, double ProjectionPct)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        var rows = Enumerable.Range(0, left.Length).Where(y => !double.IsNaN(left[y]) && !double.IsNaN(right[y])).ToArray();
-        int first = rows[0], last = rows[^1], span = last - first;
-        var depth = Enumerable.Range(0, left.Length).Select(y => right[y] - left[y]).ToArray();
-        var buttock = Enumerable.Range(first + span / 5, span * 3 / 5).MaxBy(y => depth[y]);
-        var narrowest = Enumerable.Range(first, buttock - first).MinBy(y => depth[y]);
-        int top = narrowest, bottom = narrowest;
-        while (top > first && depth[top - 1] <= 1.01 * depth[narrowest]) top--;
-        while (bottom < buttock && depth[bottom + 1] <= 1.01 * depth[narrowest]) bottom++;
-        var waist = (top + bottom) / 2;
-        var gap = buttock - waist;
-        var bodyDepth = Enumerable.Range(buttock - gap / 7, 2 * (gap / 7) + 1).Max(y => depth[y]);
+        var levels = TrueLevels.Of(left, right);
+        var (waist, buttock, gap, last, bodyDepth) = (levels.Waist, levels.Widest, levels.Gap, levels.Last, levels.WidestBreadth);
         var outs = backIsRight ? right : left.Select(x => -x).ToArray();
         var from = waist + (int)Math.Round(StartFraction * gap);
         var to = Math.Min(last, buttock + (int)Math.Round(EndFraction * gap));

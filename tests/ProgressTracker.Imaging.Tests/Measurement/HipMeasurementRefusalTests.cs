@@ -25,14 +25,8 @@ public sealed class HipMeasurementRefusalTests
         var (photo, _) = c.Render();
         using (photo)
         {
-            AlignmentToBaseline? alignment = null;
-            if (c.Fault == HipFault.DifferentPose)
-            {
-                // The follow-up is turned away from its baseline: the alignment says how far it agrees.
-                using var baseline = SyntheticBody.Render(c.Body with { TurnDegrees = 0 });
-                var result = PhotoAligner.Align(baseline, photo);
-                alignment = new AlignmentToBaseline(result.Verdict == AlignmentVerdict.Aligned, result.Score, result.Reason);
-            }
+            // A photo in another pose is judged against its baseline by the aligner.
+            var alignment = c.AlignmentOf(photo);
             var m = HipMeasurer.Measure(photo, new MeasurementContext("front", Alignment: alignment), CancellationToken.None);
 
             Assert.Equal(MeasurementStatus.NotMeasurable, m.Status);
