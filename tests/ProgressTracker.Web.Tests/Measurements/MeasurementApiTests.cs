@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProgressTracker.Imaging.Measurement;
 using ProgressTracker.Web.Infrastructure.Data;
+using ProgressTracker.Web.Infrastructure.Identity;
 using ProgressTracker.Web.Tests.Support;
 
 namespace ProgressTracker.Web.Tests.Measurements;
@@ -101,6 +102,33 @@ public sealed class MeasurementApiTests(EmbeddedAppFixture fixture)
             Assert.True(contour.Count > 20);
             Assert.All(contour, p => Assert.InRange(p.GetProperty("x").GetDouble(), 0, 1200));
         }
+    }
+
+    [Fact]
+    public async Task A_patient_sees_no_measurements_on_their_own_photos_while_the_clinic_does_not_show_them()
+    {
+        var clinician = await ApiClient.SignInAsync(fixture.App);
+        var s = await MeasuredFronts.CreateAsync(clinician);
+        var email = $"me-{Guid.NewGuid():N}@patient.test";
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+            var (user, _) = await accounts.AddAsync(email, Roles.Patient, TestApp.Password, default);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var record = await db.Patients.SingleAsync(p => p.Id == Guid.Parse(s.PatientId));
+            record.UserId = user!.Id;
+            await db.SaveChangesAsync();
+        }
+        var patient = await ApiClient.SignInAsync(fixture.App, email);
+
+        // Portal:ShowMeasurements is off in this app: the photo reads, its measurements do not, nor the series.
+        var photo = await patient.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{s.Front[0]}");
+        Assert.Equal(JsonValueKind.Null, photo.GetProperty("measurements").ValueKind);
+        var timeline = await patient.Http.GetStringAsync($"/api/v1/patients/{s.PatientId}/timeline");
+        Assert.DoesNotContain("depthPct", timeline, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.Http.GetAsync($"/api/v1/patients/{s.PatientId}/measurements?view=front")).StatusCode);
+        // The clinician sees them on the same photo.
+        Assert.Equal("measured", (await clinician.GetPhotoAsync(s.Front[0])).GetProperty("measurements").GetProperty("status").GetString());
     }
 
     [Fact]

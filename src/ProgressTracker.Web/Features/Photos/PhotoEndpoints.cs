@@ -48,12 +48,11 @@ public static class PhotoEndpoints
     }
 
     private static async Task<Results<Ok<PhotoDto>, ProblemHttpResult>> GetAsync(
-        string id, RecordAccess access, IAuditTrail audit, ClaimsPrincipal user, CancellationToken ct)
+        string id, RecordAccess access, ResponseShapes shapes, IAuditTrail audit, ClaimsPrincipal user, CancellationToken ct)
     {
         var found = await access.PhotoAsync(id, user, PhotoOperation.View, ct);
         if (found.Failed(out var refused, out var photo)) return refused.ToProblem();
         await audit.RecordAsync(AuditEvents.OfPhoto(AuditActions.PhotoRead, photo), ct);
-        var dto = PhotoDto.From(photo);
-        return TypedResults.Ok(MediaHandler.MayReadOriginals(Caller.From(user)) ? dto : dto.WithoutOriginal());
+        return TypedResults.Ok(shapes.ForPhoto(user).Photo(PhotoDto.From(photo)));
     }
 }
