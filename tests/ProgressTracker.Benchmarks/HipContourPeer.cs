@@ -6,7 +6,8 @@ namespace ProgressTracker.Benchmarks;
 /// <summary>
 /// The textbook way to the same number, as the peer in the benchmark: OpenCV's convexity defects of the silhouette's
 /// pixel contour (no sub-pixel fit, no checks), each side's deepest defect between the waist and the hips divided by
-/// the widest breadth there. Same silhouette, same frame, so the difference is what the fitted contour adds.
+/// the widest breadth there, in the same band of rows as ours. Same silhouette, same frame, so the difference is what
+/// the fitted contour and the bridging window add.
 /// </summary>
 internal static class HipContourPeer
 {
@@ -29,11 +30,14 @@ internal static class HipContourPeer
         var hips = rows.Where(r => r.Key > top + span / 5 && r.Key < bottom - span / 5).MaxBy(r => r.Value.Max - r.Value.Min);
         var breadth = hips.Value.Max - hips.Value.Min;
         var middle = (hips.Value.Max + hips.Value.Min) / 2.0;
+        // The same band as ours: from a third of the way down from the waist (narrowest above the hips) to just below the hips.
+        var waist = rows.Where(r => r.Key >= top && r.Key < hips.Key).MinBy(r => r.Value.Max - r.Value.Min).Key;
+        int from = waist + (hips.Key - waist) * 35 / 100, to = hips.Key + (hips.Key - waist) * 15 / 100;
         double left = 0, right = 0;
         foreach (var d in defects)
         {
             var far = body[d.Item2];
-            if (far.Y < top || far.Y > hips.Key + span / 10) continue; // between the frame's top and just below the hips
+            if (far.Y < from || far.Y > to) continue;
             var depth = d.Item3 / 256.0;
             if (far.X < middle) left = Math.Max(left, depth); else right = Math.Max(right, depth);
         }
