@@ -18,6 +18,9 @@ public static class MeasurementReasons
         "The pose differs from the baseline photo's (turned, tilted or another stance), so the outlines are not comparable: retake in the baseline's pose.";
     public const string ObliqueView = "Oblique views are not measured: use the front, back or lateral photos.";
     public const string UnknownView = "The photo's view is not known, so it cannot be measured.";
+    public const string NotAligned =
+        "The photo could not be aligned to its baseline, so its pose cannot be compared: align it by hand or retake it.";
+    public const string Unreadable = "The processed image could not be read, so the photo could not be measured.";
 
     public static string Unstable(double spreadPct) =>
         $"The measurement is not stable on this photo: small changes of the measured window, smoothing or edge threshold move the depth by {spreadPct:0.00} % of hip breadth.";

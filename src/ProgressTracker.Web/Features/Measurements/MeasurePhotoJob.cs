@@ -25,10 +25,18 @@ public sealed class MeasurePhotoJob(AppDbContext db, AlignedDerivatives masters,
         if (photo.Measurement.IsCurrent(HipMeasurer.MethodVersion, alignment.Revision)) return false;
 
         var now = clock.GetUtcNow();
+        if (alignment.Status == AlignmentStatus.Failed)
+        {
+            // Without a registration there is nothing to compare the pose with: say so rather than stay pending.
+            photo.Measurement.Record(false, HipMeasurer.MethodVersion, alignment.Revision,
+                MeasurementDto.NotMeasured(MeasurementReasons.NotAligned, HipMeasurer.MethodVersion).ToJson(), null, now);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
         var master = await masters.ReadMasterAsync(photo, ct);
         if (master is null)
         {
-            photo.Measurement.Fail(HipMeasurer.MethodVersion, alignment.Revision, MeasurementDto.Unreadable(HipMeasurer.MethodVersion).ToJson(), now);
+            photo.Measurement.Fail(HipMeasurer.MethodVersion, alignment.Revision, MeasurementDto.NotMeasured(MeasurementReasons.Unreadable, HipMeasurer.MethodVersion).ToJson(), now);
             await db.SaveChangesAsync(ct);
             return true;
         }
@@ -41,7 +49,7 @@ public sealed class MeasurePhotoJob(AppDbContext db, AlignedDerivatives masters,
         catch (ArgumentException e)
         {
             log.LogWarning("Photo {PhotoId} could not be measured: {Reason}", photo.Id, e.Message);
-            photo.Measurement.Fail(HipMeasurer.MethodVersion, alignment.Revision, MeasurementDto.Unreadable(HipMeasurer.MethodVersion).ToJson(), now);
+            photo.Measurement.Fail(HipMeasurer.MethodVersion, alignment.Revision, MeasurementDto.NotMeasured(MeasurementReasons.Unreadable, HipMeasurer.MethodVersion).ToJson(), now);
             await db.SaveChangesAsync(ct);
             return true;
         }

@@ -40,10 +40,9 @@ public sealed record MeasurementDto(
         m.Units == MeasurementUnits.Millimetres ? "mm" : "relative", m.HipBreadthPx, m.WaistBreadthPx, m.WaistToHip,
         Side(m.Left), Side(m.Right), m.SpreadPct);
 
-    /// <summary>A photo whose master could not be read: not measurable, with the reason.</summary>
-    public static MeasurementDto Unreadable(int methodVersion) => new(NotMeasurable,
-        "The processed image could not be read, so the photo could not be measured.", methodVersion, 0, "relative",
-        null, null, null, null, null, null);
+    /// <summary>Not measurable for a reason outside the photo's pixels (unreadable, not aligned).</summary>
+    public static MeasurementDto NotMeasured(string reason, int methodVersion) =>
+        new(NotMeasurable, reason, methodVersion, 0, "relative", null, null, null, null, null, null);
 
     private static SideMeasurementDto? Side(SideMeasurement? s) =>
         s is null ? null : new SideMeasurementDto(s.DepthPct, s.AreaPct, s.DepthMm, s.AreaMm2, s.SpreadPct, s.ProjectionPct);

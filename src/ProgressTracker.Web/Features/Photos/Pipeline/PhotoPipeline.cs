@@ -30,7 +30,7 @@ public sealed class PhotoPipeline(JobQueue queue, IServiceProvider services)
             case PhotoStep.Align:
                 var aligned = await services.GetRequiredService<AlignPhotoJob>().RunAsync(photoId, ct);
                 foreach (var other in aligned.StaleOfView) Enqueue(PhotoStep.Align, other);
-                if (aligned.Outcome != AlignPhotoJob.Outcome.Failed) Enqueue(PhotoStep.Measure, photoId);
+                Enqueue(PhotoStep.Measure, photoId);
                 break;
             case PhotoStep.Measure:
                 await services.GetRequiredService<Measurements.MeasurePhotoJob>().RunAsync(photoId, ct);
