@@ -35,6 +35,12 @@ public sealed class MeasurementBrowserTests(EmbeddedAppFixture fixture)
         // The numbers behind the chart, as a table.
         await chart.Locator("details.mchart-table summary").ClickAsync();
         await Assertions.Expect(chart.Locator("details.mchart-table tbody tr")).ToHaveCountAsync(3);
+        // Beside the chart, the latest measured photo with what was measured on it (both sides' outline and depth).
+        var figure = page.Locator("[data-measured-figure=front]");
+        await Assertions.Expect(figure.Locator("polyline.mfig-contour")).ToHaveCountAsync(2);
+        await Assertions.Expect(figure.Locator("line.mfig-depth")).ToHaveCountAsync(2);
+        Assert.StartsWith($"/api/v1/photos/{s.Front[^1]}/media/display", await figure.Locator("image").GetAttributeAsync("href"));
+        await PagePixels.WaitForImagesAsync(page);
         await chart.ScrollIntoViewIfNeededAsync();
         await BrowserSession.ScreenshotWholePageAsync(page, $"measurement-patient-page-{width}.png");
 
