@@ -89,6 +89,10 @@ public sealed class MeasurementBrowserTests(EmbeddedAppFixture fixture)
             await Assertions.Expect(svg.Locator(".mchart-point")).ToHaveCountAsync(6);
             await Assertions.Expect(section.Locator(".mchart-legend")).ToContainTextAsync("Your left hip");
             await Assertions.Expect(svg.Locator(".mchart-xtick").First).ToHaveTextAsync("start");
+            // The measured photo is shown too, without a link to the staff's photo page (which would refuse a patient).
+            var figure = section.Locator("[data-measured-figure=front]");
+            await Assertions.Expect(figure.Locator("polyline.mfig-contour")).ToHaveCountAsync(2);
+            await Assertions.Expect(figure.Locator("a")).ToHaveCountAsync(0);
             await section.ScrollIntoViewIfNeededAsync();
             await BrowserSession.ScreenshotWholePageAsync(page, $"measurement-portal-{width}.png");
             // The CSV link is the patient's own series and answers them.

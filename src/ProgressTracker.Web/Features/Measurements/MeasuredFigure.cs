@@ -8,8 +8,9 @@ namespace ProgressTracker.Web.Features.Measurements;
 /// master's pixels: the SVG's view box is the master, the display image is stretched over it, so the lines land where
 /// they were measured whatever the display size.
 /// </summary>
+/// <param name="LinkToPhoto">Staff may open the photo's page; the portal has no such page.</param>
 public sealed record MeasuredFigure(string View, Guid PhotoId, DateOnly Date, string ImageHref, MeasurementOverlay Overlay,
-    double? LeftDepthPct, double? RightDepthPct)
+    double? LeftDepthPct, double? RightDepthPct, bool LinkToPhoto)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -26,14 +26,14 @@ public sealed class MeasuredOutcomeQuery(MeasurementSeries series, AppDbContext 
             var csv = $"/api/v1/patients/{patient.Id}/measurements?view={EnumNames.ToKebab(view)}&format=csv";
             var chart = MeasurementChart.From(dto, csv, forPatient);
             charts.Add(chart);
-            if (await FigureAsync(chart.View, dto, ct) is { } figure) figures.Add(figure);
+            if (await FigureAsync(chart.View, dto, !forPatient, ct) is { } figure) figures.Add(figure);
         }
         var unmeasured = withPhotos.Any(v => !MeasurementChart.MeasuredViews.Contains(v));
         return new MeasuredOutcome(charts, unmeasured, forPatient, figures);
     }
 
     /// <summary>The view's latest measured photo with its overlay; the display image is served (and its view recorded) by the media endpoint.</summary>
-    private async Task<MeasuredFigure?> FigureAsync(string view, MeasurementSeriesDto series, CancellationToken ct)
+    private async Task<MeasuredFigure?> FigureAsync(string view, MeasurementSeriesDto series, bool linkToPhoto, CancellationToken ct)
     {
         if (series.Points.LastOrDefault(p => p.Measurements is { IsMeasured: true }) is not { } latest) return null;
         var row = await db.Photos.AsNoTracking().Where(p => p.Id == latest.PhotoId)
@@ -41,6 +41,6 @@ public sealed class MeasuredOutcomeQuery(MeasurementSeries series, AppDbContext 
         if (MeasuredFigure.ParseOverlay(row?.Overlay) is not { } overlay) return null;
         var href = $"/api/v1/photos/{latest.PhotoId}/media/display?v={row!.DerivativesVersion ?? 0}";
         return new MeasuredFigure(view, latest.PhotoId, latest.Date, href, overlay,
-            latest.Measurements!.Left?.DepthPct, latest.Measurements.Right?.DepthPct);
+            latest.Measurements!.Left?.DepthPct, latest.Measurements.Right?.DepthPct, linkToPhoto);
     }
 }
