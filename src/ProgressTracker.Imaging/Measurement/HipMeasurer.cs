@@ -54,13 +54,14 @@ public static class HipMeasurer
         ct.ThrowIfCancellationRequested();
         if (measured.Left is null && measured.Right is null) return Refuse(measured.Reason!, measured.Overlay);
 
-        var calibration = context.MarkerSizeMm is { } size and > 0 ? MarkerCalibration.Find(image, size) : new Calibration(null, null);
         var spread = Math.Max(measured.Left?.SpreadPct ?? 0, measured.Right?.SpreadPct ?? 0);
         var confidence = Confidence(spread);
         // A check that rules the photo out leaves no confidence in the number, however steady it came out.
         if (measured.Reason is { } ruledOut) return Refuse(ruledOut, measured.Overlay, 0, spread);
         if (confidence < ConfidenceThreshold) return Refuse(MeasurementReasons.Unstable(spread), measured.Overlay, confidence, spread);
 
+        // The marker is looked for only once the photo is measurable (it is a full-resolution search).
+        var calibration = context.MarkerSizeMm is { } size and > 0 ? MarkerCalibration.Find(image, size) : new Calibration(null, null);
         var mm = calibration.MillimetresPerPixel;
         return new HipMeasurement(MeasurementStatus.Measured, calibration.Note, MethodVersion, Math.Round(confidence, 3),
             mm is null ? MeasurementUnits.Relative : MeasurementUnits.Millimetres,

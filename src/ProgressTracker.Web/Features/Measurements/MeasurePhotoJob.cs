@@ -34,22 +34,20 @@ public sealed class MeasurePhotoJob(AppDbContext db, AlignedDerivatives masters,
             return true;
         }
         var master = await masters.ReadMasterAsync(photo, ct);
-        if (master is null)
-        {
-            photo.Measurement.Fail(HipMeasurer.MethodVersion, alignment.Revision, MeasurementDto.NotMeasured(MeasurementReasons.Unreadable, HipMeasurer.MethodVersion).ToJson(), now);
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-
-        HipMeasurement result;
+        HipMeasurement? result = null;
         try
         {
-            result = HipMeasurer.Measure(master, Context(photo), ct);
+            if (master is not null) result = HipMeasurer.Measure(master, Context(photo), ct);
         }
         catch (ArgumentException e)
         {
             log.LogWarning("Photo {PhotoId} could not be measured: {Reason}", photo.Id, e.Message);
-            photo.Measurement.Fail(HipMeasurer.MethodVersion, alignment.Revision, MeasurementDto.NotMeasured(MeasurementReasons.Unreadable, HipMeasurer.MethodVersion).ToJson(), now);
+        }
+        if (result is null)
+        {
+            // A missing or undecodable master: recorded, so the sweep does not retry it forever.
+            photo.Measurement.Fail(HipMeasurer.MethodVersion, alignment.Revision,
+                MeasurementDto.NotMeasured(MeasurementReasons.Unreadable, HipMeasurer.MethodVersion).ToJson(), now);
             await db.SaveChangesAsync(ct);
             return true;
         }
