@@ -4,6 +4,8 @@
 # production-shaped runs, bound to 127.0.0.1 only.
 #   bash infra/services.sh start   # prints the path of an env file to source
 #   bash infra/services.sh stop    # safe to run any number of times
+#   bash infra/services.sh down azurite | up azurite | restart postgres
+#                                  # faults for the fault tests; data is kept
 # Every process is tracked by PID in $PT_STATE_DIR and stopped by that PID;
 # all data lives in temp dirs that `stop` deletes.
 set -euo pipefail
@@ -164,23 +166,31 @@ start_azurite() {
     (cd "$AZ_DIR" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >&2)
   fi
 
-  local tmp pid
+  local tmp
   tmp="$(mktemp -d "${TMPDIR:-/tmp}/pt-azurite.XXXXXX")"
   echo "$tmp" >"$STATE_DIR/azurite.dir"
   echo "$AZ_PORT" >"$STATE_DIR/azurite.port"
+  echo "$node" >"$STATE_DIR/azurite.node"
+  launch_azurite "$node" "$tmp" "$AZ_PORT"
+}
+
+# Starts Azurite on a data folder and port and waits until it listens.
+#   launch_azurite NODE DIR PORT
+launch_azurite() {
+  local node="$1" tmp="$2" port="$3" pid
   # --disableTelemetry: without it Azurite probes a link-local metadata
   #   address and then ignores SIGTERM.
   # --skipApiVersionCheck: Azure.Storage.Blobs sends a newer API version.
   # stdin/stdout/stderr detached so callers' pipes (CI logs) never hang on it.
   "$node" "$AZ_DIR/node_modules/.bin/azurite-blob" \
-    --blobHost 127.0.0.1 --blobPort "$AZ_PORT" --location "$tmp" \
+    --blobHost 127.0.0.1 --blobPort "$port" --location "$tmp" \
     --disableTelemetry --skipApiVersionCheck --loose --silent \
-    </dev/null >"$tmp/azurite.log" 2>&1 &
+    </dev/null >>"$tmp/azurite.log" 2>&1 &
   pid=$!
   echo "$pid" >"$STATE_DIR/azurite.pid"
 
-  wait_listening Azurite "$pid" "$tmp/azurite.log" "$AZ_PORT"
-  log "Azurite up on 127.0.0.1:$AZ_PORT (pid $pid)"
+  wait_listening Azurite "$pid" "$tmp/azurite.log" "$port"
+  log "Azurite up on 127.0.0.1:$port (pid $pid)"
 }
 
 # Stops a node service by the PID recorded at start (SIGTERM, 10 s grace, then
@@ -224,7 +234,7 @@ wait_listening() {
   log "$label did not open port(s) $*"; cat "$logfile" >&2; return 1
 }
 
-stop_azurite() { stop_node_service azurite Azurite azurite.port; }
+stop_azurite() { stop_node_service azurite Azurite azurite.port azurite.node; }
 
 # ------------------------------------------------------------------ maildev
 start_maildev() {
@@ -301,8 +311,49 @@ cmd_stop() {
   rmdir "$STATE_DIR" 2>/dev/null || true
 }
 
+# ------------------------------------------------------ faults, for the tests
+# A dependency going away and coming back with its data, as in production:
+#   services.sh down azurite | up azurite   # stop the process, keep the blobs
+#   services.sh restart postgres [SECONDS]  # stop (dropping every client), stay
+#                                           # down SECONDS, start on the same data
+cmd_down() {
+  [ "${1:-}" = azurite ] || { echo "usage: $0 down azurite" >&2; exit 2; }
+  local pid
+  pid="$(state azurite.pid)"
+  pid_is "$pid" azurite || { log "Azurite is not running"; return 1; }
+  kill "$pid"
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+  log "Azurite down (pid $pid); its data is kept"
+}
+
+cmd_up() {
+  [ "${1:-}" = azurite ] || { echo "usage: $0 up azurite" >&2; exit 2; }
+  if pid_is "$(state azurite.pid)" azurite; then log "Azurite is already up"; return; fi
+  local tmp port node
+  tmp="$(state azurite.dir)"; port="$(state azurite.port)"; node="$(state azurite.node)"
+  [ -d "$tmp" ] || { log "no Azurite data folder recorded; use start"; return 1; }
+  launch_azurite "$node" "$tmp" "$port"
+}
+
+cmd_restart() {
+  [ "${1:-}" = postgres ] || { echo "usage: $0 restart postgres" >&2; exit 2; }
+  local tmp bindir
+  tmp="$(state pg.dir)"; bindir="$(state pg.bindir)"
+  pid_is "$(state pg.pid)" postgres || { log "PostgreSQL is not running"; return 1; }
+  # -m fast drops every client connection, as a crash or failover would.
+  (cd / && as_pg "$bindir/pg_ctl" -D "$tmp/data" stop -m fast -w -t 60 >/dev/null)
+  sleep "${2:-0}"
+  (cd / && as_pg "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/postgres.log" start -w -t 60 >/dev/null)
+  head -n 1 "$tmp/data/postmaster.pid" >"$STATE_DIR/pg.pid"
+  log "PostgreSQL restarted after ${2:-0} s down (pid $(state pg.pid))"
+}
+
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  down) cmd_down "${2:-}" ;;
+  up) cmd_up "${2:-}" ;;
+  restart) cmd_restart "${2:-}" "${3:-0}" ;;
+  *) echo "usage: $0 start|stop|down azurite|up azurite|restart postgres [SECONDS]" >&2; exit 2 ;;
 esac

@@ -69,6 +69,7 @@ public static class AppHost
         Features.Measurements.MeasurementsFeature.AddMeasurementsFeature(services, config);
         services.AddAppHealthChecks();
         services.AddProblemDetails();
+        services.AddExceptionHandler<DependencyOutage>();
         services.AddOpenApi();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.ConfigureHttpJsonOptions(o =>

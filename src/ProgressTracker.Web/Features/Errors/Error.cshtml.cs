@@ -26,6 +26,12 @@ public sealed class ErrorModel : PageModel
             Title = "Not allowed";
             Message = "Your account does not have access to this page.";
         }
+        else if (status == 503 || Response.StatusCode == 503)
+        {
+            Title = "Temporarily unavailable";
+            Message = "A service the app depends on is not answering. Please try again in a few seconds; " +
+                      "nothing you saved was lost.";
+        }
         else if (status == 429)
         {
             Title = "Too many attempts";

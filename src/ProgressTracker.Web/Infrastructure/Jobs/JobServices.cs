@@ -35,6 +35,10 @@ public static class JobServices
                         QueuePollInterval = options.PollInterval,
                         SchemaName = "hangfire",
                         PrepareSchemaIfNecessary = true,
+                        // A running job keeps itself invisible by heartbeat; a job whose worker died (SIGKILL, a lost
+                        // node) is fetched again after this, not after the library's default 30 minutes.
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = options.InvisibilityTimeout,
                     });
             else
                 c.UseInMemoryStorage();

@@ -19,6 +19,11 @@ public sealed class JobsOptions
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often a worker polls PostgreSQL job storage for new jobs.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// A job fetched by a worker that then died (killed, its machine lost) is run by another worker after this long.
+    /// Running jobs renew their claim, so this does not limit how long a job may run.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often the sweep looks for photos whose job was lost.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>A photo Pending or Processing for longer than this is considered stuck and queued again.</summary>

@@ -66,9 +66,16 @@ public sealed class UploadPhotoHandler(
         {
             // Lost a race with an identical upload, or the database failed: drop our blob, keep theirs.
             db.ChangeTracker.Clear();
-            await blobs.DeleteAsync(key, CancellationToken.None);
+            await DeleteUnreferencedAsync(key);
             var winner = await db.Photos.FirstOrDefaultAsync(p => p.VisitId == command.Visit.Id && p.ContentHash == hash, ct);
             if (winner is not null) return new UploadedPhoto(winner, AlreadyUploaded: true);
+            throw;
+        }
+        catch (Exception)
+        {
+            // The database went away mid-request (the caller gets 503 and sends the photo again): no row refers to
+            // our blob, so remove it now rather than leave it to the orphan sweep.
+            await DeleteUnreferencedAsync(key);
             throw;
         }
 
@@ -78,6 +85,19 @@ public sealed class UploadPhotoHandler(
         log.LogInformation("Photo {PhotoId} uploaded to visit {VisitId} ({Format}, {Bytes} bytes)",
             photo.Id, command.Visit.Id, photo.OriginalFormat, photo.OriginalBytes);
         return new UploadedPhoto(photo, AlreadyUploaded: false);
+    }
+
+    /// <summary>Best effort: if the blob store is down too, the orphan sweep removes the blob later.</summary>
+    private async Task DeleteUnreferencedAsync(string key)
+    {
+        try
+        {
+            await blobs.DeleteAsync(key, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Could not delete the unreferenced upload blob {Key}; the orphan sweep will", key);
+        }
     }
 
     /// <summary>Form files are already buffered and seekable; anything else is buffered to a temp file first.</summary>

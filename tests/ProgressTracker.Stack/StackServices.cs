@@ -1,0 +1,75 @@
+using Npgsql;
+
+namespace ProgressTracker.Stack;
+
+/// <summary>
+/// A PostgreSQL and an Azurite of this stack's own, started by infra/services.sh on free loopback ports, so a test
+/// can stop and restart them without disturbing anything else; stopped (by PID, data deleted) on dispose.
+/// </summary>
+public sealed class StackServices : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _env;
+
+    public string Postgres { get; }
+    public string Azurite { get; }
+
+    private StackServices(Dictionary<string, string> env, string postgres, string azurite)
+    {
+        _env = env;
+        Postgres = postgres;
+        Azurite = azurite;
+    }
+
+    public static async Task<StackServices> StartAsync(string name)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["PT_STATE_DIR"] = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pt-stack-{name}-{Environment.ProcessId}"),
+            ["PT_PG_PORT"] = FreePorts.Next().ToString(), ["PT_AZURITE_PORT"] = FreePorts.Next().ToString(),
+            ["PT_SMTP_PORT"] = FreePorts.Next().ToString(), ["PT_MAILDEV_WEB_PORT"] = FreePorts.Next().ToString(),
+        };
+        var stack = new StackServices(env,
+            $"Host=127.0.0.1;Port={env["PT_PG_PORT"]};Username=postgres;Database=postgres",
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+            $"BlobEndpoint=http://127.0.0.1:{env["PT_AZURITE_PORT"]}/devstoreaccount1;");
+        try
+        {
+            await stack.ScriptAsync("start");
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+        return stack;
+    }
+
+    /// <summary>Azurite's process stops; its data stays for <see cref="UpAzuriteAsync"/>.</summary>
+    public Task DownAzuriteAsync() => ScriptAsync("down", "azurite");
+    public Task UpAzuriteAsync() => ScriptAsync("up", "azurite");
+
+    /// <summary>PostgreSQL stops (dropping every connection), stays down, and starts again on the same data.</summary>
+    public Task RestartPostgresAsync(int secondsDown) => ScriptAsync("restart", "postgres", secondsDown.ToString());
+
+    /// <summary>A new, empty database on this server.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"pt_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(Postgres))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
+    }
+
+    private Task ScriptAsync(params string[] args) =>
+        Commands.RunAsync("bash", ["infra/services.sh", .. args], _env, timeout: TimeSpan.FromMinutes(10));
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ScriptAsync("stop");
+    }
+}
