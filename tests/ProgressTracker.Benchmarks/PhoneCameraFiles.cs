@@ -58,6 +58,13 @@ public static class PhoneCameraFiles
         return (files, heicProblem);
     }
 
+    /// <summary>A 12 MP phone-like JPEG (noisy body, upright, no metadata) at the given quality, in memory.</summary>
+    public static byte[] NoisyJpeg(int seed, int quality)
+    {
+        using var upright = NoisyBody(seed, portrait: true);
+        return upright.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, quality));
+    }
+
     private static BenchFile Jpeg(string folder, string name, int seed, int orientation, byte[]? icc, string description)
     {
         var path = Path.Combine(folder, name);

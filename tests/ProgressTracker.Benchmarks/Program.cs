@@ -7,6 +7,8 @@ using ProgressTracker.Benchmarks;
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- timeline [--warmup N] [--requests N] [--other-patients N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- audit [--warmup N] [--requests N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- hip-contour [--shapes N] [--cameras N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- scale-out [--patients N] [--visits N] [--workers 1,2,3]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- upload-load [--clients N] [--seconds N]
 var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).DefaultIfEmpty(8).First();
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "ingest";
 
@@ -25,7 +27,9 @@ switch (which)
     case "timeline": return await TimelineBenchmark.RunAsync(args);
     case "audit": return await AuditBenchmark.RunAsync(args);
     case "hip-contour": return HipContourBenchmark.Run(args);
+    case "scale-out": return await ScaleOutBenchmark.RunAsync(args);
+    case "upload-load": return await UploadLoadBenchmark.RunAsync(args);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour, scale-out, upload-load");
         return 2;
 }

@@ -21,6 +21,8 @@ public sealed class StackClient(HttpClient http)
     /// <summary>503 answers that did not say when to retry.</summary>
     public int UnavailableWithoutRetryAfter;
 
+    public AuthenticationHeaderValue? Authorization => http.DefaultRequestHeaders.Authorization;
+
     public static async Task<StackClient> SignInAsync(Uri web, string email, string password)
     {
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })

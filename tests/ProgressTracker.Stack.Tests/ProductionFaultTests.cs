@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Npgsql;
 using ProgressTracker.Stack;
-using ProgressTracker.Web.Tests.Support;
 using Xunit.Abstractions;
 
-namespace ProgressTracker.Web.Tests.Scale;
+namespace ProgressTracker.Stack.Tests;
 
 /// <summary>
 /// The production shape under faults, as separate OS processes of the published build: PostgreSQL and Azurite of the
@@ -13,7 +12,7 @@ namespace ProgressTracker.Web.Tests.Scale;
 /// end Ready and aligned exactly once with all its blobs, no duplicate rows, no orphan blobs, and every answer the
 /// clients got is 202/200 or a 503 with Retry-After — never a 500, never a lost file.
 /// </summary>
-[Trait(Tier.Name, Tier.Postgres)]
+[Trait("Tier", "Stack")]
 public sealed class ProductionFaultTests(ITestOutputHelper output)
 {
     private const int Patients = 30, VisitsPerPatient = 5; // × 2 views = 300 photos
