@@ -63,6 +63,7 @@ public static class AppHost
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
         services.AddAdminFeature(config);
+        Features.Integrity.IntegrityFeature.AddIntegrityFeature(services, config, role);
         services.AddPortalFeature(config, role);
         services.AddPortalAccessFeature(config);
         services.AddMarketingFeature(config, role);
