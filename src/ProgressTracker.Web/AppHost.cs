@@ -125,6 +125,7 @@ public static class AppHost
         api.MapExportEndpoints();
         api.MapAuditEndpoints();
         api.MapAdminEndpoints();
+        Features.Integrity.IntegrityFeature.MapIntegrityEndpoints(api);
         api.MapInvitationEndpoints();
         api.MapPortalEndpoints();
         Features.Consents.ConsentEndpoints.MapConsentEndpoints(api);

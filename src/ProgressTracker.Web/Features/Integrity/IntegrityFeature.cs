@@ -8,11 +8,22 @@ public static class IntegrityFeature
     {
         var options = services.AddSettings<IntegrityOptions>(config, IntegrityOptions.Section);
         services.AddSingleton<OrphanSweep>();
-        if (role.RunsJobs && options.Enabled)
-            services.AddHostedService(sp => new IntegrityLoop("orphan sweep", options.OrphanSweepInterval,
-                ct => sp.GetRequiredService<OrphanSweep>().SweepAsync(ct),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IntegrityLoop>>()));
+        services.AddSingleton<IntegrityCheck>();
+        if (!role.RunsJobs || !options.Enabled) return;
+        services.AddHostedService(sp => new IntegrityLoop("orphan sweep", options.OrphanSweepInterval,
+            ct => sp.GetRequiredService<OrphanSweep>().SweepAsync(ct),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IntegrityLoop>>()));
+        services.AddHostedService(sp => new IntegrityLoop("integrity check", options.CheckInterval,
+            ct => sp.GetRequiredService<IntegrityCheck>().RunAndRecordAsync(ct),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IntegrityLoop>>()));
     }
+
+    /// <summary><c>GET /api/v1/admin/integrity?sample=N</c>: runs the check now (Admin role), like <c>audit/verify</c>.</summary>
+    public static void MapIntegrityEndpoints(this IEndpointRouteBuilder api) =>
+        api.MapGet("/admin/integrity", async (IntegrityCheck check, CancellationToken ct, int? sample) =>
+                TypedResults.Ok(await check.RunAsync(sample is null ? null : Math.Clamp(sample.Value, 0, 10_000), ct)))
+            .WithTags("Admin").RequireAuthorization(Policies.Admin)
+            .WithSummary("Rows whose files are missing, and a random sample of originals re-hashed against their upload hash.");
 }
 
 /// <summary>
