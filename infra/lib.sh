@@ -73,3 +73,45 @@ pg_bindir() {
   fi
   return 0 # "not found" is an empty answer, not an error (set -e callers)
 }
+
+# ------------------------------------------------ backup.sh and restore.sh
+# Exports PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE for pg_dump,
+# pg_restore and psql from an Npgsql connection string (the app's
+# ConnectionStrings__Postgres), so the scripts and the app read one setting.
+pg_env_from_npgsql() {
+  local pair key value
+  local IFS=';'
+  for pair in $1; do
+    [ -n "$pair" ] || continue
+    key="$(printf '%s' "${pair%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')"
+    value="${pair#*=}"
+    case "$key" in
+      host | server) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      username | userid | user) export PGUSER="$value" ;;
+      password) export PGPASSWORD="$value" ;;
+      database | db) export PGDATABASE="$value" ;;
+      sslmode) export PGSSLMODE="$(printf '%s' "$value" | tr '[:upper:]' '[:lower:]')" ;;
+    esac
+  done
+}
+
+# Runs the app's command-line verbs (`blobs export`, `audit verify`, ...):
+# $PT_APP_DLL when set (the published app, e.g. /app/ProgressTracker.Web.dll
+# in the container), else the Release build in this checkout, else
+# `dotnet run`. The app reads its settings from the environment as usual.
+pt_app() {
+  local dll="${PT_APP_DLL:-$REPO/src/ProgressTracker.Web/bin/Release/net10.0/ProgressTracker.Web.dll}"
+  if [ -f "$dll" ]; then
+    dotnet "$dll" "$@"
+  else
+    dotnet run --project "$REPO/src/ProgressTracker.Web" -c Release --no-launch-profile -- "$@"
+  fi
+}
+
+# The PostgreSQL client tools: those of the install services.sh uses, else PATH.
+pg_tool() {
+  local dir
+  dir="$(pg_bindir)"
+  if [ -n "$dir" ] && [ -x "$dir/$1" ]; then echo "$dir/$1"; else command -v "$1"; fi
+}

@@ -63,6 +63,7 @@ public static class AppHost
         services.AddDemoSeeding(config, database, purpose == Purpose.Serve);
         services.AddFeatureServices(role);
         services.AddAdminFeature(config);
+        Features.Integrity.IntegrityFeature.AddIntegrityFeature(services, config, role);
         services.AddPortalFeature(config, role);
         services.AddPortalAccessFeature(config);
         services.AddMarketingFeature(config, role);
@@ -125,6 +126,7 @@ public static class AppHost
         api.MapExportEndpoints();
         api.MapAuditEndpoints();
         api.MapAdminEndpoints();
+        Features.Integrity.IntegrityFeature.MapIntegrityEndpoints(api);
         api.MapInvitationEndpoints();
         api.MapPortalEndpoints();
         Features.Consents.ConsentEndpoints.MapConsentEndpoints(api);

@@ -306,6 +306,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Api("POST", "/api/v1/admin/users/{id}/reactivate", $"/api/v1/admin/users/{w.SpareUser}/reactivate", AdminApi),
         Api("POST", "/api/v1/invitations/accept", "/api/v1/invitations/accept", Public),
         Api("GET", "/api/v1/admin/audit/verify", "/api/v1/admin/audit/verify", AdminApi),
+        Api("GET", "/api/v1/admin/integrity", "/api/v1/admin/integrity?sample=0", AdminApi),
 
         Page("/login", "/login", Public),
         Page("/logout", "/logout", _ => Outcome.SignIn), // GET only leads to the sign-in page; signing out is a POST

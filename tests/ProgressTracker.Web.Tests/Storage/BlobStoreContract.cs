@@ -60,6 +60,38 @@ public abstract class BlobStoreContract
             Store.PutAsync(key, Bytes("x"), "text/plain", overwrite: true, default));
 
     [Fact]
+    public async Task Listing_a_prefix_streams_exactly_its_blobs_with_size_and_last_modified()
+    {
+        var root = $"contract/{Guid.NewGuid():N}";
+        var before = TimeProvider.System.GetUtcNow().AddMinutes(-5);
+        await Store.PutAsync($"{root}/a/one.bin", Bytes("1"), "application/octet-stream", overwrite: false, default);
+        await Store.PutAsync($"{root}/a/two.bin", Bytes("twenty-two"), "application/octet-stream", overwrite: false, default);
+        await Store.PutAsync($"{root}/ab/three.bin", Bytes("333"), "application/octet-stream", overwrite: false, default);
+        await Store.PutAsync($"{root}/b/deep/four.bin", Bytes("4444"), "application/octet-stream", overwrite: false, default);
+
+        var all = await ListAsync($"{root}/");
+        Assert.Equal([$"{root}/a/one.bin", $"{root}/a/two.bin", $"{root}/ab/three.bin", $"{root}/b/deep/four.bin"],
+            all.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(10, all.Single(e => e.Key.EndsWith("two.bin", StringComparison.Ordinal)).Size);
+        Assert.All(all, e => Assert.InRange(e.LastModified, before, TimeProvider.System.GetUtcNow().AddMinutes(5)));
+
+        // A prefix is a string prefix, not a folder: "a" also matches "ab", "a/" does not.
+        Assert.Equal(3, (await ListAsync($"{root}/a")).Count);
+        Assert.Equal(2, (await ListAsync($"{root}/a/")).Count);
+        Assert.Empty(await ListAsync($"{root}/missing/"));
+
+        await Store.DeleteAsync($"{root}/a/one.bin", default);
+        Assert.DoesNotContain(await ListAsync($"{root}/"), e => e.Key.EndsWith("one.bin", StringComparison.Ordinal));
+    }
+
+    private async Task<List<BlobEntry>> ListAsync(string prefix)
+    {
+        var entries = new List<BlobEntry>();
+        await foreach (var entry in Store.ListAsync(prefix, default)) entries.Add(entry);
+        return entries;
+    }
+
+    [Fact]
     public async Task Store_reports_itself_available() => await Store.CheckAvailableAsync(default);
 
     private async Task<string> ReadAsync(string key)

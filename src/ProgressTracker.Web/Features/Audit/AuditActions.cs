@@ -73,6 +73,8 @@ public static class AuditActions
     public const string AccessDenied = "access.denied";
     public const string AuditVerified = "audit.verified";
     public const string AuditExported = "audit.exported";
+    public const string BlobOrphanRemoved = "blob.orphan-removed";
+    public const string IntegrityFindingRecorded = "integrity.finding";
 
     /// <summary>Every action above, for the admin page's filter.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

@@ -73,6 +73,18 @@ public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider c
         return blob.GenerateSasUri(sas);
     }
 
+    public async IAsyncEnumerable<BlobEntry> ListAsync(string prefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix.Length == 0 ? null : prefix,
+                           ct))
+        {
+            yield return new BlobEntry(item.Name, item.Properties.ContentLength ?? 0,
+                // An unknown age counts as new: nothing that relies on age (the orphan sweep) may touch it.
+                item.Properties.LastModified ?? DateTimeOffset.MaxValue);
+        }
+    }
+
     public async Task CheckAvailableAsync(CancellationToken ct)
     {
         if (!(await container.ExistsAsync(ct)).Value)

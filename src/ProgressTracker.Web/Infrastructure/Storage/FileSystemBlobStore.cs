@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace ProgressTracker.Web.Infrastructure.Storage;
 
 /// <summary>Blobs as files under one root folder: the embedded default. Folders and files are owner-only.</summary>
@@ -64,6 +66,30 @@ public sealed class FileSystemBlobStore : IBlobStore
     /// <summary>Files cannot be fetched by the browser directly; the media endpoint streams them.</summary>
     public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, string? downloadName, CancellationToken ct) =>
         Task.FromResult<Uri?>(null);
+
+    public async IAsyncEnumerable<BlobEntry> ListAsync(string prefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        // Start in the deepest folder the prefix names, then filter by the whole prefix, as Azure does.
+        var folder = prefix.LastIndexOf('/') is var slash and >= 0 ? prefix[..slash] : "";
+        if (folder.Length > 0 && !BlobKeys.IsWellFormed(folder)) throw new ArgumentException($"Malformed prefix '{prefix}'.", nameof(prefix));
+        var start = folder.Length == 0 ? _root : Path.Combine(_root, folder);
+        if (!Directory.Exists(start)) yield break;
+        var files = new FileSystemEnumerable<(string Key, long Size, DateTime Modified)?>(start,
+            (ref FileSystemEntry e) => e.IsDirectory ? null
+                : (Path.GetRelativePath(_root, e.ToFullPath()).Replace(Path.DirectorySeparatorChar, '/'), e.Length,
+                    e.LastWriteTimeUtc.UtcDateTime),
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 });
+        foreach (var file in files)
+        {
+            ct.ThrowIfCancellationRequested();
+            // A ".partial" file is a write in progress (or the leftover of a crashed one): not a blob.
+            if (file is not { } f || f.Key.EndsWith(".partial", StringComparison.Ordinal)
+                || !f.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            yield return new BlobEntry(f.Key, f.Size, new DateTimeOffset(f.Modified, TimeSpan.Zero));
+        }
+        await Task.CompletedTask;
+    }
 
     public Task CheckAvailableAsync(CancellationToken ct)
     {

@@ -26,8 +26,18 @@ public interface IBlobStore
     /// name (Content-Disposition: attachment) and not to cache it.</param>
     Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, string? downloadName, CancellationToken ct);
 
+    /// <summary>
+    /// Every blob whose key starts with <paramref name="prefix"/> ("" for all), streamed page by page, with its size and
+    /// last-modified time. Writes still in progress are not listed. Used by the orphan sweep, the integrity check and
+    /// the blob export of a backup; order is not guaranteed.
+    /// </summary>
+    IAsyncEnumerable<BlobEntry> ListAsync(string prefix, CancellationToken ct);
+
     /// <summary>Throws when the store cannot be reached; used by /health.</summary>
     Task CheckAvailableAsync(CancellationToken ct);
 }
+
+/// <summary>One listed blob: its key, its length in bytes and when it was last written.</summary>
+public sealed record BlobEntry(string Key, long Size, DateTimeOffset LastModified);
 
 public sealed class BlobAlreadyExistsException(string key) : Exception($"A blob already exists at '{key}'.");
