@@ -54,7 +54,7 @@ public static class AppHost
         services.AddSingleton<IAuditTrail, DatabaseAuditTrail>();
         var database = services.AddAppData(config, app);
         services.AddBlobStorage(config, app);
-        services.AddJobs(config, database, role);
+        services.AddJobs(config, database, role, app);
         // "On by default outside the demo": the demo is whatever seeds the demo clinic (off unless asked for).
         services.AddAppIdentity(config, demo: config.GetValue("Demo:Seed", false));
         services.AddAccessRules();

@@ -1,5 +1,8 @@
 namespace ProgressTracker.Web.Infrastructure.Jobs;
 
+/// <summary>Where the embedded default (SQLite database) keeps its job queue.</summary>
+public enum EmbeddedJobStorage { Sqlite, InMemory }
+
 /// <summary>Section "Jobs".</summary>
 public sealed class JobsOptions
 {
@@ -17,7 +20,17 @@ public sealed class JobsOptions
     public int DefaultWorkers { get; set; } = 2;
     /// <summary>A photo whose processing takes longer than this is marked Failed instead of holding a worker.</summary>
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(2);
-    /// <summary>How often a worker polls PostgreSQL job storage for new jobs.</summary>
+    /// <summary>
+    /// The embedded default's job storage: a SQLite file of its own (<c>jobs.db</c> in the data folder), whose queue
+    /// survives a restart, or memory (decision 0028). PostgreSQL deployments always keep jobs in PostgreSQL.
+    /// </summary>
+    public EmbeddedJobStorage EmbeddedStorage { get; set; } = EmbeddedJobStorage.Sqlite;
+    /// <summary>
+    /// SQLite job storage only: a job fetched by a process that then died is fetched again after this long. At least
+    /// twice <see cref="ProcessingTimeout"/>, because the storage does not extend it while a job runs.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How often a worker polls PostgreSQL or SQLite job storage for new jobs.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>How often the sweep looks for photos whose job was lost.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
