@@ -67,7 +67,7 @@ public static class AppHost
         services.AddPortalAccessFeature(config);
         services.AddMarketingFeature(config, role);
         Features.Measurements.MeasurementsFeature.AddMeasurementsFeature(services, config);
-        services.AddAppHealthChecks();
+        services.AddAppHealthChecks(role);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddRouting(o => o.LowercaseUrls = true);

@@ -7,6 +7,7 @@ using ProgressTracker.Benchmarks;
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- timeline [--warmup N] [--requests N] [--other-patients N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- audit [--warmup N] [--requests N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- hip-contour [--shapes N] [--cameras N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- job-storage [--jobs N] [--probes N] [--photos N] [--poll-ms N]
 var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).DefaultIfEmpty(8).First();
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "ingest";
 
@@ -25,7 +26,8 @@ switch (which)
     case "timeline": return await TimelineBenchmark.RunAsync(args);
     case "audit": return await AuditBenchmark.RunAsync(args);
     case "hip-contour": return HipContourBenchmark.Run(args);
+    case "job-storage": return await JobStorageBenchmark.RunAsync(args);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour, job-storage");
         return 2;
 }

@@ -29,13 +29,17 @@ public static class EmbeddedJobFile
     /// </summary>
     public static SQLiteStorageOptions StorageOptions(JobsOptions options) => new()
     {
-        QueuePollInterval = options.PollInterval,
+        // An idle worker waits this long before looking again; polling a local file is cheap, so at most half a second
+        // (Jobs:PollInterval's 2 s default is for PostgreSQL shared by many workers). See decision 0028's figures.
+        QueuePollInterval = options.PollInterval < MaxPoll ? options.PollInterval : MaxPoll,
         InvisibilityTimeout = Max(options.InvisibilityTimeout, options.ProcessingTimeout * 2),
         // Hangfire's own schedulers hold these locks for a moment; a crashed holder's lock lapses after this.
         DistributedLockLifetime = TimeSpan.FromSeconds(30),
         // Succeeded jobs expire after a day (Hangfire's default); look for them every 10 minutes, not hourly.
         JobExpirationCheckInterval = TimeSpan.FromMinutes(10),
     };
+
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(500);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -34,7 +34,7 @@ public static class JobServices
                 .UseRecommendedSerializerSettings();
             if (kind == JobStore.Postgres)
                 c.UsePostgreSqlStorage(
-                    b => b.UseNpgsqlConnection(config.GetConnectionString("Postgres")),
+                    b => b.UseNpgsqlConnection(JobsConnection(config)),
                     new PostgreSqlStorageOptions
                     {
                         QueuePollInterval = options.PollInterval,
@@ -55,6 +55,13 @@ public static class JobServices
     }
 
     private enum JobStore { Postgres, Sqlite, InMemory }
+
+    /// <summary>
+    /// <c>ConnectionStrings:Jobs</c> puts Hangfire in a PostgreSQL database of its own (its polling then never
+    /// competes with the app's queries); by default it shares <c>ConnectionStrings:Postgres</c>, schema "hangfire".
+    /// </summary>
+    private static string? JobsConnection(IConfiguration config) =>
+        config.GetConnectionString("Jobs") is { Length: > 0 } jobs ? jobs : config.GetConnectionString("Postgres");
 
     private static void Configure(BackgroundJobServerOptions o, string name, string[] queues, int workers, JobsOptions options)
     {

@@ -30,7 +30,7 @@ public sealed class JobsOptions
     /// twice <see cref="ProcessingTimeout"/>, because the storage does not extend it while a job runs.
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
-    /// <summary>How often a worker polls PostgreSQL or SQLite job storage for new jobs.</summary>
+    /// <summary>How often a worker polls PostgreSQL job storage for new jobs (SQLite job storage: at most 0.5 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>How often the sweep looks for photos whose job was lost.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
