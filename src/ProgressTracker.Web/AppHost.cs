@@ -68,6 +68,7 @@ public static class AppHost
         services.AddMarketingFeature(config, role);
         Features.Measurements.MeasurementsFeature.AddMeasurementsFeature(services, config);
         services.AddAppHealthChecks(role);
+        Infrastructure.Telemetry.TelemetryServices.AddAppTelemetry(services, config, role);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddRouting(o => o.LowercaseUrls = true);

@@ -21,12 +21,15 @@ namespace ProgressTracker.Web.Features.Health;
 /// </summary>
 public static class HealthChecks
 {
+    /// <summary>A check that has not answered by then counts as failed, so a probe gets its answer in time.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
     public static void AddAppHealthChecks(this IServiceCollection services, HostRoleOptions role) =>
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", HealthStatus.Unhealthy)
-            .AddCheck<BlobStoreHealthCheck>("blob-store", HealthStatus.Unhealthy)
+            .AddCheck<BlobStoreHealthCheck>("blob-store", HealthStatus.Unhealthy, [], Timeout)
             .AddCheck<JobStorageHealthCheck>("job-storage",
-                role.ServesPages ? HealthStatus.Degraded : HealthStatus.Unhealthy);
+                role.ServesPages ? HealthStatus.Degraded : HealthStatus.Unhealthy, [], Timeout);
 }
 
 public sealed class BlobStoreHealthCheck(IBlobStore blobs) : IHealthCheck
