@@ -54,7 +54,7 @@ public static class AppHost
         services.AddSingleton<IAuditTrail, DatabaseAuditTrail>();
         var database = services.AddAppData(config, app);
         services.AddBlobStorage(config, app);
-        services.AddJobs(config, database, role);
+        services.AddJobs(config, database, role, app);
         // "On by default outside the demo": the demo is whatever seeds the demo clinic (off unless asked for).
         services.AddAppIdentity(config, demo: config.GetValue("Demo:Seed", false));
         services.AddAccessRules();
@@ -68,7 +68,8 @@ public static class AppHost
         services.AddPortalAccessFeature(config);
         services.AddMarketingFeature(config, role);
         Features.Measurements.MeasurementsFeature.AddMeasurementsFeature(services, config);
-        services.AddAppHealthChecks();
+        services.AddAppHealthChecks(role);
+        Infrastructure.Telemetry.TelemetryServices.AddAppTelemetry(services, config, role);
         services.AddProblemDetails();
         services.AddExceptionHandler<DependencyOutage>();
         services.AddOpenApi();

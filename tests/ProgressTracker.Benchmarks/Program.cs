@@ -9,6 +9,7 @@ using ProgressTracker.Benchmarks;
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- hip-contour [--shapes N] [--cameras N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- scale-out [--patients N] [--visits N] [--workers 1,2,3]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- upload-load [--clients N] [--seconds N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- job-storage [--jobs N] [--probes N] [--photos N] [--poll-ms N]
 var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).DefaultIfEmpty(8).First();
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "ingest";
 
@@ -29,7 +30,8 @@ switch (which)
     case "hip-contour": return HipContourBenchmark.Run(args);
     case "scale-out": return await ScaleOutBenchmark.RunAsync(args);
     case "upload-load": return await UploadLoadBenchmark.RunAsync(args);
+    case "job-storage": return await JobStorageBenchmark.RunAsync(args);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour, scale-out, upload-load");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour, scale-out, upload-load, job-storage");
         return 2;
 }

@@ -257,6 +257,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
     private static IEnumerable<Rule> Rules(AccessWorld w) =>
     [
         new Rule("ANY /health", "GET", "/health", Public),
+        new Rule("ANY /health/live", "GET", "/health/live", Public),
         new Rule("ANY /health/details", "GET", "/health/details", AdminApi),
         Api("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Public),
         Api("POST", "/api/v1/auth/login", "/api/v1/auth/login", Public),

@@ -48,7 +48,8 @@ public sealed partial class JobsDashboardTests(EmbeddedAppFixture fixture)
         Assert.Contains("ProgressTracker jobs", html);
         using var command = new HttpRequestMessage(HttpMethod.Post, "/admin/jobs/jobs/enqueued/delete")
         {
-            Content = new FormUrlEncodedContent([new("jobs[]", "no-such-job")]),
+            // A numeric id: the SQLite job storage (decision 0028) parses ids as integers and fails on anything else.
+            Content = new FormUrlEncodedContent([new("jobs[]", "2147483000")]),
         };
         var header = AntiforgeryHeader().Match(html);
         var token = AntiforgeryToken().Match(html);

@@ -75,6 +75,7 @@ public sealed class HostingTests(EmbeddedAppFixture fixture) : HostingContract
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
         Assert.DoesNotContain("blob", body.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode); // liveness checks nothing
 
         var admin = await SignInAdminAsync(app);
         using var details = await admin.Http.GetAsync("/health/details");
@@ -92,6 +93,7 @@ public sealed class HostingTests(EmbeddedAppFixture fixture) : HostingContract
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["status"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/patients")).StatusCode);
     }
 

@@ -30,6 +30,11 @@ public sealed class FilePermissionTests
             var database = Path.Combine(data, "progresstracker.db");
             foreach (var file in new[] { database, database + "-wal", database + "-shm" })
                 Assert.Equal(OwnerFile, File.GetUnixFileMode(file));
+            // The job queue's own SQLite file (decision 0028); SQLite gives its -wal and -shm the file's mode.
+            var jobs = Path.Combine(data, "jobs.db");
+            Assert.True(File.Exists(jobs), "the embedded default keeps its job queue in jobs.db");
+            foreach (var file in new[] { jobs, jobs + "-wal", jobs + "-shm" }.Where(File.Exists))
+                Assert.Equal(OwnerFile, File.GetUnixFileMode(file));
 
             var blobs = Path.Combine(data, "blobs");
             var folders = Directory.GetDirectories(blobs, "*", SearchOption.AllDirectories).Append(blobs).ToList();

@@ -5,15 +5,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ProgressTracker.Web.Features.Health;
 
 /// <summary>
-/// `/health` is for load balancers and anyone else: only `{status}`, healthy or unhealthy, because which stores the
-/// app uses and how they fail helps an attacker more than a prober. `/health/details` adds each check and is for
-/// admins. Both are served by every role, workers included.
+/// `/health` is for load balancers and readiness probes: only `{status}` (healthy, degraded or unhealthy; 200, 200,
+/// 503; the rule per role is on <see cref="HealthChecks"/>), because which stores the app uses and how they fail helps
+/// an attacker more than a prober. `/health/live` checks nothing and answers 200 while the process serves HTTP, for
+/// liveness probes. `/health/details` adds each check and is for admins. All are served by every role.
 /// </summary>
 public static class HealthEndpoints
 {
     public static void MapAppHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteStatusAsync });
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false, // no dependency: restarting this process would not bring a store back
+            ResponseWriter = WriteStatusAsync,
+        });
         endpoints.MapHealthChecks("/health/details", new HealthCheckOptions { ResponseWriter = WriteDetailsAsync })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin));
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
 using ProgressTracker.Web.Infrastructure.Hosting;
 
 namespace ProgressTracker.Web.Infrastructure.Jobs;
@@ -7,15 +8,19 @@ namespace ProgressTracker.Web.Infrastructure.Jobs;
 public static class JobServices
 {
     /// <summary>
-    /// Hangfire on PostgreSQL when the database is PostgreSQL (any number of workers share it), in memory for the
-    /// embedded default. Either way the Photo row is the source of truth and the sweep re-queues lost work.
+    /// Hangfire on PostgreSQL when the database is PostgreSQL (any number of workers share it); for the embedded
+    /// default a SQLite file of its own in the data folder (decision 0028), or memory when
+    /// <c>Jobs:EmbeddedStorage=InMemory</c>. Either way the Photo row is the source of truth and the sweep re-queues
+    /// lost work; only in memory does a restart lose the queue.
     /// </summary>
     public static void AddJobs(this IServiceCollection services, IConfiguration config, DatabaseProvider database,
-        HostRoleOptions role)
+        HostRoleOptions role, AppOptions app)
     {
         var options = services.AddSettings<JobsOptions>(config, JobsOptions.Section);
-        var persistent = database == DatabaseProvider.Postgres;
-        services.AddSingleton(new JobStorageKind(persistent));
+        var kind = database == DatabaseProvider.Postgres ? JobStore.Postgres
+            : options.EmbeddedStorage == EmbeddedJobStorage.Sqlite ? JobStore.Sqlite : JobStore.InMemory;
+        services.AddSingleton(new JobStorageKind(kind != JobStore.InMemory));
+        var sqliteFile = kind == JobStore.Sqlite ? EmbeddedJobFile.Prepare(app) : null;
         services.AddScoped<JobQueue>();
         services.AddSingleton<SweepSettings>();
         // Taken now, before demo seeding queues work, so it cannot wait for the container to resolve a clock;
@@ -27,9 +32,9 @@ public static class JobServices
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (persistent)
+            if (kind == JobStore.Postgres)
                 c.UsePostgreSqlStorage(
-                    b => b.UseNpgsqlConnection(config.GetConnectionString("Postgres")),
+                    b => b.UseNpgsqlConnection(JobsConnection(config)),
                     new PostgreSqlStorageOptions
                     {
                         QueuePollInterval = options.PollInterval,
@@ -40,6 +45,8 @@ public static class JobServices
                         UseSlidingInvisibilityTimeout = true,
                         InvisibilityTimeout = options.InvisibilityTimeout,
                     });
+            else if (sqliteFile is not null)
+                c.UseSQLiteStorage(sqliteFile, EmbeddedJobFile.StorageOptions(options));
             else
                 c.UseInMemoryStorage();
         });
@@ -50,6 +57,15 @@ public static class JobServices
         services.AddHangfireServer((sp, o) => Configure(o, "imaging", [JobsOptions.ImagingQueue], options.ImagingWorkers, options));
         services.AddHangfireServer((sp, o) => Configure(o, "default", [JobsOptions.DefaultQueue], options.DefaultWorkers, options));
     }
+
+    private enum JobStore { Postgres, Sqlite, InMemory }
+
+    /// <summary>
+    /// <c>ConnectionStrings:Jobs</c> puts Hangfire in a PostgreSQL database of its own (its polling then never
+    /// competes with the app's queries); by default it shares <c>ConnectionStrings:Postgres</c>, schema "hangfire".
+    /// </summary>
+    private static string? JobsConnection(IConfiguration config) =>
+        config.GetConnectionString("Jobs") is { Length: > 0 } jobs ? jobs : config.GetConnectionString("Postgres");
 
     private static void Configure(BackgroundJobServerOptions o, string name, string[] queues, int workers, JobsOptions options)
     {
@@ -64,5 +80,5 @@ public static class JobServices
 /// <summary>When this process was built: work queued before it belongs to a previous process.</summary>
 public sealed record HostStartTime(DateTimeOffset Value);
 
-/// <summary>Whether queued jobs survive a restart (PostgreSQL) or die with the process (in memory).</summary>
+/// <summary>Whether queued jobs survive a restart (PostgreSQL, SQLite file) or die with the process (in memory).</summary>
 public sealed record JobStorageKind(bool Persistent);

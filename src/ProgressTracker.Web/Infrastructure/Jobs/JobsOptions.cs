@@ -1,5 +1,8 @@
 namespace ProgressTracker.Web.Infrastructure.Jobs;
 
+/// <summary>Where the embedded default (SQLite database) keeps its job queue.</summary>
+public enum EmbeddedJobStorage { Sqlite, InMemory }
+
 /// <summary>Section "Jobs".</summary>
 public sealed class JobsOptions
 {
@@ -17,11 +20,17 @@ public sealed class JobsOptions
     public int DefaultWorkers { get; set; } = 2;
     /// <summary>A photo whose processing takes longer than this is marked Failed instead of holding a worker.</summary>
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromMinutes(2);
-    /// <summary>How often a worker polls PostgreSQL job storage for new jobs.</summary>
+    /// <summary>
+    /// The embedded default's job storage: a SQLite file of its own (<c>jobs.db</c> in the data folder), whose queue
+    /// survives a restart, or memory (decision 0028). PostgreSQL deployments always keep jobs in PostgreSQL.
+    /// </summary>
+    public EmbeddedJobStorage EmbeddedStorage { get; set; } = EmbeddedJobStorage.Sqlite;
+    /// <summary>How often a worker polls PostgreSQL job storage for new jobs (SQLite job storage: at most 0.5 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>
     /// A job fetched by a worker that then died (killed, its machine lost) is run by another worker after this long.
-    /// Running jobs renew their claim, so this does not limit how long a job may run.
+    /// On PostgreSQL running jobs renew their claim, so this does not limit how long a job may run. SQLite job storage
+    /// does not renew it, so there it is at least twice <see cref="ProcessingTimeout"/>.
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often the sweep looks for photos whose job was lost.</summary>

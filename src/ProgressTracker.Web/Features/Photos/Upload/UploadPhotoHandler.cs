@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using ProgressTracker.Web.Infrastructure.Telemetry;
 using ProgressTracker.Imaging;
 using ProgressTracker.Web.Features.Photos.Pipeline;
 
@@ -17,9 +19,20 @@ public sealed record UploadedPhoto(Photo Photo, bool AlreadyUploaded);
 /// </summary>
 public sealed class UploadPhotoHandler(
     AppDbContext db, IBlobStore blobs, PhotoPipeline pipeline, ImageLimits limits, TimeProvider clock,
-    IAuditTrail audit, ILogger<UploadPhotoHandler> log)
+    IAuditTrail audit, AppTelemetry telemetry, ILogger<UploadPhotoHandler> log)
 {
     public async Task<Result<UploadedPhoto>> HandleAsync(UploadPhotoCommand command, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await StoreAsync(command, ct);
+        var outcome = result.Failed(out var rejection, out var uploaded)
+            ? "rejected-" + EnumNames.ToKebab(rejection.Kind)
+            : uploaded.AlreadyUploaded ? "duplicate" : "accepted";
+        telemetry.UploadFinished(outcome, command.Length, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<Result<UploadedPhoto>> StoreAsync(UploadPhotoCommand command, CancellationToken ct)
     {
         if (!EnumNames.TryParse<PhotoView>(command.View, out var view))
             return Rejection.Invalid(
