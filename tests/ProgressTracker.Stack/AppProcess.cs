@@ -38,7 +38,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(logFile);
         foreach (var (key, value) in settings) start.Environment[key] = value;
         start.Environment["DOTNET_NOLOGO"] = "1";
-        return new AppProcess(name, Process.Start(start)!, url, logFile);
+        var process = new AppProcess(name, Process.Start(start)!, url, logFile);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => process.Kill(); // never outlives the run that started it
+        return process;
     }
 
     public bool IsRunning => !_process.HasExited;
@@ -98,8 +100,13 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>A crash: SIGKILL, no chance to finish or hand back its work.</summary>
     public void Kill()
     {
-        if (!_process.HasExited) Signal(Pid, 9);
-        _process.WaitForExit(10_000);
+        try
+        {
+            if (_process.HasExited) return;
+            Signal(Pid, 9);
+            _process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException) { /* already disposed: it was stopped */ }
     }
 
     /// <summary>A graceful stop (SIGTERM), then SIGKILL if it does not exit in time.</summary>

@@ -32,6 +32,8 @@ public sealed class StackServices : IAsyncDisposable
             $"Host=127.0.0.1;Port={env["PT_PG_PORT"]};Username=postgres;Database=postgres",
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
             $"BlobEndpoint=http://127.0.0.1:{env["PT_AZURITE_PORT"]}/devstoreaccount1;");
+        // Stopped by PID even when the run is interrupted (Ctrl+C, a killed test host): nothing started is left behind.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stack.StopOnExit();
         try
         {
             await stack.ScriptAsync("start");
@@ -67,9 +69,18 @@ public sealed class StackServices : IAsyncDisposable
     private Task ScriptAsync(params string[] args) =>
         Commands.RunAsync("bash", ["infra/services.sh", .. args], _env, timeout: TimeSpan.FromMinutes(10));
 
+    private int _stopped;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         NpgsqlConnection.ClearAllPools();
         await ScriptAsync("stop");
+    }
+
+    private void StopOnExit()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        try { ScriptAsync("stop").Wait(TimeSpan.FromSeconds(60)); } catch (Exception) { /* best effort at exit */ }
     }
 }

@@ -10,10 +10,10 @@ namespace ProgressTracker.Web.Tests.Support;
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _cut = new();
+    private TcpListener _listener = new(IPAddress.Loopback, 0);
+    private CancellationTokenSource _cut = new();
     private readonly List<TcpClient> _open = [];
-    private readonly Task _accepting;
+    private Task _accepting;
     private readonly string _targetHost;
     private readonly int _targetPort;
 
@@ -21,10 +21,23 @@ public sealed class TcpRelay : IAsyncDisposable
     {
         (_targetHost, _targetPort) = (targetHost, targetPort);
         _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptAsync();
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port { get; private set; }
+
+    /// <summary>The service is back: the same port accepts and relays again.</summary>
+    public void Resume()
+    {
+        if (!_cut.IsCancellationRequested) return;
+        _cut.Dispose();
+        _cut = new CancellationTokenSource();
+        _listener = new TcpListener(IPAddress.Loopback, Port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
 
     public async Task CutAsync()
     {

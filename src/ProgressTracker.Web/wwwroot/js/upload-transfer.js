@@ -12,7 +12,9 @@ export function sendPhoto({ url, file, view, headers, onProgress }) {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     });
     xhr.upload.addEventListener('load', () => onProgress(1));
-    xhr.addEventListener('load', () => resolve({ status: xhr.status, body: parse(xhr.responseText) }));
+    xhr.addEventListener('load', () => resolve({
+      status: xhr.status, body: parse(xhr.responseText), retryAfter: seconds(xhr.getResponseHeader('Retry-After')),
+    }));
     for (const end of ['error', 'abort', 'timeout']) xhr.addEventListener(end, () => resolve({ status: 0, body: null }));
     const form = new FormData();
     form.append('view', view);
@@ -20,6 +22,12 @@ export function sendPhoto({ url, file, view, headers, onProgress }) {
     xhr.send(form);
   });
 }
+
+/** Retry-After in seconds (the app sends a number), or null. */
+const seconds = (header) => {
+  const value = Number.parseInt(header ?? '', 10);
+  return Number.isFinite(value) && value >= 0 ? Math.min(value, 120) : null;
+};
 
 const parse = (text) => {
   try {

@@ -8,6 +8,7 @@ import { Overview } from './upload-overview.js';
 import { failureReason, sendPhoto, watchPhoto } from './upload-transfer.js';
 
 const MAX_PARALLEL = 3; // enough to keep a clinic's uplink busy without starving the page's other requests
+const MAX_RETRIES = 3; // after a 503 with Retry-After; then the card offers a manual retry
 const root = document.querySelector('[data-upload-app]');
 
 if (root) {
@@ -72,15 +73,25 @@ if (root) {
     }
   };
 
+  const send = (card) => sendPhoto({
+    url: data.uploadUrl, file: card.file, view: card.view, headers, onProgress: (f) => card.setProgress(f),
+  });
+
   const upload = async (item) => {
     const { card } = item;
     active += 1;
     card.setState('uploading', '');
     card.setProgress(0);
     refresh();
-    const result = await sendPhoto({
-      url: data.uploadUrl, file: card.file, view: card.view, headers, onProgress: (f) => card.setProgress(f),
-    });
+    let result = await send(card);
+    // 503 + Retry-After: a store the app depends on is restarting. Resending is safe (the same bytes to the same
+    // visit are stored once), so wait as told and try again a few times before asking the clinician.
+    for (let retry = 1; result.status === 503 && result.retryAfter !== null && retry <= MAX_RETRIES; retry += 1) {
+      card.setState('uploading', `The server is briefly unavailable; trying again in ${result.retryAfter} s…`);
+      await new Promise((done) => setTimeout(done, result.retryAfter * 1000));
+      card.setState('uploading', '');
+      result = await send(card);
+    }
     active -= 1;
     if (result.status === 200 || result.status === 202) {
       accepted(item, result.body, result.status === 200);
