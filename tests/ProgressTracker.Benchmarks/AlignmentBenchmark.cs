@@ -26,8 +26,8 @@ public static class AlignmentBenchmark
 
     public static int Run(string[] args)
     {
-        var pairs = Option(args, "--pairs", 60);
-        var mismatches = Option(args, "--mismatches", 30);
+        var pairs = BenchArgs.Option(args, "--pairs", 60);
+        var mismatches = BenchArgs.Option(args, "--mismatches", 30);
         var real = AlignmentRealPhotos.Load(args);
         Console.WriteLine($"Alignment benchmark: {pairs} generated pairs per set at 960×1280, {mismatches} mismatched pairs, " +
                           $"{Environment.ProcessorCount} cores, corner error in px at a 1280-px long edge");
@@ -97,8 +97,6 @@ public static class AlignmentBenchmark
         }
     }
 
-    private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 }

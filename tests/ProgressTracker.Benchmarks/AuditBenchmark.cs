@@ -27,8 +27,8 @@ public static class AuditBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var warmup = Option(args, "--warmup", 50);
-        var requests = Option(args, "--requests", 400);
+        var warmup = BenchArgs.Option(args, "--warmup", 50);
+        var requests = BenchArgs.Option(args, "--requests", 400);
         var data = Path.Combine(Path.GetTempPath(), $"pt-bench-audit-{Guid.NewGuid():N}");
         string[] settings = ["--urls=http://127.0.0.1:0", $"--App:DataDirectory={data}", "--Demo:Seed=false",
             "--Logging:LogLevel:Default=Warning"];
@@ -163,8 +163,6 @@ public static class AuditBenchmark
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 
     /// <summary>The peer's trail: records nothing.</summary>
     private sealed class NoAuditTrail : IAuditTrail

@@ -16,8 +16,8 @@ public static class HipContourBenchmark
 {
     public static int Run(string[] args)
     {
-        var shapes = Option(args, "--shapes", 6);
-        var cameras = Option(args, "--cameras", 2);
+        var shapes = BenchArgs.Option(args, "--shapes", 6);
+        var cameras = BenchArgs.Option(args, "--cameras", 2);
         if (args.Contains("--lateral-only")) { LateralAccuracy(shapes); return 0; }
         Console.WriteLine($"hip-contour: {shapes} body shapes × {HipCases.Dips.Length} dips × {cameras} cameras, {Environment.ProcessorCount} cores");
 
@@ -187,8 +187,6 @@ public static class HipContourBenchmark
         return worst;
     }
 
-    private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 
     private static double Mean(List<double> v) => v.Count == 0 ? double.NaN : v.Average();
     private static double Max(List<double> v) => v.Count == 0 ? double.NaN : v.Max();

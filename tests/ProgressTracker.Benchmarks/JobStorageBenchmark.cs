@@ -28,10 +28,10 @@ public static class JobStorageBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var jobs = Option(args, "--jobs", 500);
-        var probes = Option(args, "--probes", 40);
-        var photos = Option(args, "--photos", 10);
-        var poll = TimeSpan.FromMilliseconds(Option(args, "--poll-ms", 2000));
+        var jobs = BenchArgs.Option(args, "--jobs", 500);
+        var probes = BenchArgs.Option(args, "--probes", 40);
+        var photos = BenchArgs.Option(args, "--photos", 10);
+        var poll = TimeSpan.FromMilliseconds(BenchArgs.Option(args, "--poll-ms", 2000));
         var results = new List<(string Name, Figures F)>();
         foreach (var kind in new[] { EmbeddedJobStorage.Sqlite, EmbeddedJobStorage.InMemory })
             results.Add((kind.ToString(), await MeasureAsync(kind, jobs, probes, photos, poll)));
@@ -153,8 +153,6 @@ public static class JobStorageBenchmark
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 }
 
 /// <summary>The job measured: records when it started and does nothing else. Public so Hangfire can run it.</summary>

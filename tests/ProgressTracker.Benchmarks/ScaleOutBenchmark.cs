@@ -16,8 +16,8 @@ public static class ScaleOutBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var patients = Option(args, "--patients", 20);
-        var visits = Option(args, "--visits", 3);
+        var patients = BenchArgs.Option(args, "--patients", 20);
+        var visits = BenchArgs.Option(args, "--visits", 3);
         var counts = args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray()
                      ?? [1, 2, 3];
         var n = patients * visits * ClinicWorkload.Views.Length;
@@ -93,7 +93,4 @@ public static class ScaleOutBenchmark
         }
         throw new TimeoutException("The backlog was not drained within 30 minutes.");
     }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 }

@@ -32,9 +32,9 @@ public static class TimelineBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var warmup = Option(args, "--warmup", 30);
-        var requests = Option(args, "--requests", 200);
-        var otherPatients = Option(args, "--other-patients", 200);
+        var warmup = BenchArgs.Option(args, "--warmup", 30);
+        var requests = BenchArgs.Option(args, "--requests", 200);
+        var otherPatients = BenchArgs.Option(args, "--other-patients", 200);
         var data = Path.Combine(Path.GetTempPath(), $"pt-bench-{Guid.NewGuid():N}");
         var app = AppHost.Build(["--urls=http://127.0.0.1:0", $"--App:DataDirectory={data}", "--Demo:Seed=false",
             "--Logging:LogLevel:Default=Warning"]);
@@ -118,8 +118,6 @@ public static class TimelineBenchmark
         return (response.StatusCode, body, watch.Elapsed.TotalMilliseconds);
     }
 
-    private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

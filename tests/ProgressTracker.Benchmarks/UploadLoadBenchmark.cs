@@ -18,8 +18,8 @@ public static class UploadLoadBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var clients = Option(args, "--clients", 50);
-        var seconds = Option(args, "--seconds", 30);
+        var clients = BenchArgs.Option(args, "--clients", 50);
+        var seconds = BenchArgs.Option(args, "--seconds", 30);
         var photo = Photo();
         Console.WriteLine($"upload-load: {clients} clients × {photo.Length / 1048576.0:0.0} MB photos for {seconds} s each phase; " +
                           $"{Environment.ProcessorCount} cores; {Machine.Describe()}");
@@ -143,7 +143,4 @@ public static class UploadLoadBenchmark
         Random.Shared.NextBytes(comment.AsSpan(4));
         return [.. jpeg.AsSpan(0, 2), .. comment, .. jpeg.AsSpan(2)];
     }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 }
