@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need, starts throw-away
-# PostgreSQL + Azurite, validates docker-compose.yml, runs every test project
+# PostgreSQL + Azurite, validates docker-compose.yml and infra/azure/main.bicep,
+# runs every test project
 # and ends with one plain summary line, e.g. "42 passed, 0 failed, 1 skipped".
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Upload).
 # `--fast` runs only the tests with the trait Tier=Fast (unit tests, imaging and
-# the embedded app): no PostgreSQL, Azurite, Chromium or compose check.
+# the embedded app): no PostgreSQL, Azurite, Chromium, compose or Bicep check.
 # Exit code is dotnet test's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,8 @@ stop_services() { [ "$fast" -eq 1 ] || bash infra/services.sh stop; }
 if [ "$fast" -eq 0 ]; then
   # ---- the production compose file must at least parse (fail the run if not)
   docker-compose -f docker-compose.yml config -q
+  # ---- the Azure deployment (infra/azure) must compile and lint clean (offline, about 20 s)
+  bash infra/azure/validate.sh
 
   # ---- services; always stopped again, even when a step fails
   trap stop_services EXIT

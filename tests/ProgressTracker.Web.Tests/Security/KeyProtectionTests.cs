@@ -43,6 +43,19 @@ public sealed class KeyProtectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_base64_pfx_as_mounted_from_key_vault_is_read_like_the_file()
+    {
+        var pfx = WriteSelfSignedPfx();
+        var base64 = Path.Combine(_folder, "certificate.pfx.b64");
+        await File.WriteAllTextAsync(base64, Convert.ToBase64String(await File.ReadAllBytesAsync(pfx)) + "\n");
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded, extraSettings:
+            [$"--DataProtection:CertificatePath={base64}", $"--DataProtection:CertificatePassword={PfxPassword}"]);
+        await ApiClient.SignInAsync(app);
+
+        Assert.All(await StoredKeysAsync(app), xml => Assert.Contains("EncryptedData", xml));
+    }
+
+    [Fact]
     public void A_certificate_that_cannot_be_read_stops_the_start_with_its_setting_named()
     {
         var missing = Path.Combine(_folder, "missing.pfx");

@@ -13,9 +13,20 @@ public static class DataServices
         {
             var postgres = Settings.Required(config.GetConnectionString("Postgres"),
                 "Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            if (options.EntraAuthentication)
+            {
+                EntraPostgres.Add(services, options, postgres, config.GetConnectionString("Jobs"));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) =>
+                    o.UseNpgsql(sp.GetRequiredService<EntraPostgres>().App));
+                return options.Provider;
+            }
             services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
-            return options.Provider;
         }
+        if (options.EntraAuthentication || !string.IsNullOrWhiteSpace(options.ManagedIdentityClientId))
+            throw new InvalidOperationException(options.Provider == DatabaseProvider.Postgres
+                ? "Database:ManagedIdentityClientId is set but Database:EntraAuthentication is not true."
+                : "Database:EntraAuthentication and Database:ManagedIdentityClientId apply to Database:Provider=Postgres only.");
+        if (options.Provider == DatabaseProvider.Postgres) return options.Provider;
         var sqlite = SqliteConnection(config, app);
         services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
         return options.Provider;

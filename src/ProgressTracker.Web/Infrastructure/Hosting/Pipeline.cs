@@ -65,9 +65,14 @@ public sealed class SecurityHeaders(RequestDelegate next, StorageOptions storage
     }
 
     /// <summary>Images may be redirected to the blob service's origin (SAS links), so the CSP must allow it.</summary>
-    private static string BlobOrigin(StorageOptions storage)
+    public static string BlobOrigin(StorageOptions storage)
     {
-        if (storage.Provider != StorageProvider.AzureBlob || storage.AzureConnectionString is null) return "";
+        if (storage.Provider != StorageProvider.AzureBlob) return "";
+        if (!string.IsNullOrWhiteSpace(storage.AzureServiceUri))
+            return Uri.TryCreate(storage.AzureServiceUri, UriKind.Absolute, out var service)
+                ? " " + service.GetLeftPart(UriPartial.Authority)
+                : "";
+        if (storage.AzureConnectionString is null) return "";
         try
         {
             var uri = new Azure.Storage.Blobs.BlobServiceClient(storage.AzureConnectionString).Uri;

@@ -37,7 +37,7 @@ public static class KeyProtection
     {
         try
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            var certificate = X509CertificateLoader.LoadPkcs12(Pkcs12Bytes(path), password);
             if (!certificate.HasPrivateKey) throw new CryptographicException("The certificate has no private key.");
             return certificate;
         }
@@ -46,6 +46,24 @@ public static class KeyProtection
             throw new InvalidOperationException(
                 $"DataProtection:CertificatePath '{path}' could not be read as a PFX with its private key " +
                 $"(check the file and DataProtection:CertificatePassword): {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The PFX file's bytes, or the bytes its text stands for when it holds base64: that is how a Key Vault
+    /// certificate arrives when mounted through a Container Apps secret volume (infra/azure).
+    /// </summary>
+    private static byte[] Pkcs12Bytes(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length == 0 || bytes[0] == 0x30) return bytes; // DER: a PKCS#12 file starts with a SEQUENCE
+        try
+        {
+            return Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(bytes).Trim());
+        }
+        catch (FormatException)
+        {
+            return bytes; // neither: let the loader say what is wrong with it
         }
     }
 

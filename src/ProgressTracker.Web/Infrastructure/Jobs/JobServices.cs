@@ -34,7 +34,12 @@ public static class JobServices
                 .UseRecommendedSerializerSettings();
             if (kind == JobStore.Postgres)
                 c.UsePostgreSqlStorage(
-                    b => b.UseNpgsqlConnection(JobsConnection(config)),
+                    b =>
+                    {
+                        // Entra ID sign-in: connections from the data source that puts a fresh token in as password.
+                        if (sp.GetService<EntraPostgres>() is { } entra) b.UseConnectionFactory(new DataSourceConnections(entra.Jobs));
+                        else b.UseNpgsqlConnection(JobsConnection(config));
+                    },
                     new PostgreSqlStorageOptions
                     {
                         QueuePollInterval = options.PollInterval,
@@ -75,6 +80,12 @@ public static class JobServices
         o.SchedulePollingInterval = options.PollInterval;
         o.ShutdownTimeout = TimeSpan.FromSeconds(10);
     }
+}
+
+/// <summary>Hangfire's connections from a data source; Hangfire opens and disposes each one itself.</summary>
+internal sealed class DataSourceConnections(Npgsql.NpgsqlDataSource source) : IConnectionFactory
+{
+    public Npgsql.NpgsqlConnection GetOrCreateConnection() => source.CreateConnection();
 }
 
 /// <summary>When this process was built: work queued before it belongs to a previous process.</summary>

@@ -5,8 +5,13 @@ using Azure.Storage.Sas;
 
 namespace ProgressTracker.Web.Infrastructure.Storage;
 
-/// <summary>Azure Blob Storage (Azurite in development and tests). Media is served by short-lived SAS redirects.</summary>
-public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider clock) : IBlobStore
+/// <summary>
+/// Azure Blob Storage (Azurite in development and tests). Media is served by short-lived SAS redirects, signed with
+/// the account key of a connection string, or with a user delegation key when the app signs in with Entra ID
+/// (<paramref name="delegation"/>).
+/// </summary>
+public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider clock, UserDelegationKeys? delegation = null)
+    : IBlobStore
 {
     public async Task PutAsync(string key, Stream content, string contentType, bool overwrite, CancellationToken ct)
     {
@@ -43,17 +48,22 @@ public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider c
     public Task DeleteAsync(string key, CancellationToken ct) =>
         Blob(key).DeleteIfExistsAsync(cancellationToken: ct);
 
-    public Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, string? downloadName, CancellationToken ct) =>
-        Task.FromResult(Sas(key, lifetime, downloadName));
+    public async Task<Uri?> GetDirectReadUriAsync(string key, TimeSpan lifetime, string? downloadName, CancellationToken ct)
+    {
+        var blob = Blob(key);
+        var sas = Sas(key, lifetime, downloadName);
+        if (delegation is null) return blob.CanGenerateSasUri ? blob.GenerateSasUri(sas) : null;
+        var signingKey = await delegation.GetAsync(sas.ExpiresOn, ct);
+        if (signingKey is null) return null;
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(signingKey, delegation.AccountName) }.ToUri();
+    }
 
     /// <summary>
     /// A read-only SAS for one blob. With a download name, the SAS also sets the response's Content-Disposition and
     /// Cache-Control (the service honours these signed overrides), so the browser saves the file and keeps no copy.
     /// </summary>
-    private Uri? Sas(string key, TimeSpan lifetime, string? downloadName)
+    private BlobSasBuilder Sas(string key, TimeSpan lifetime, string? downloadName)
     {
-        var blob = Blob(key);
-        if (!blob.CanGenerateSasUri) return null;
         // Start a little in the past to tolerate clock skew between us and the storage service.
         var now = clock.GetUtcNow();
         var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + lifetime)
@@ -70,7 +80,7 @@ public sealed class AzureBlobStore(BlobContainerClient container, TimeProvider c
             sas.ContentDisposition = disposition.ToString();
             sas.CacheControl = "private, no-store";
         }
-        return blob.GenerateSasUri(sas);
+        return sas;
     }
 
     public async IAsyncEnumerable<BlobEntry> ListAsync(string prefix,
