@@ -20,8 +20,8 @@ public sealed class IntegrityModel(IntegrityOverview overview, IntegrityCheck ch
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
         var (report, outcome) = await check.RunAndRecordAsync(null, "admin", ct);
-        Done = $"Check finished: {Count(report.ReferencesChecked, "file")} of {Count(report.RowsChecked, "record")} " +
-               $"looked for, {Count(report.OriginalsHashed, "original")} re-hashed. " +
+        Done = $"Check finished: looked for {Count(report.ReferencesChecked, "file")} of {Count(report.RowsChecked, "record")}, " +
+               $"re-hashed {Count(report.OriginalsHashed, "original")}. " +
                (outcome.Open == 0 ? "Everything checked out." : $"{Count(outcome.Open, "open finding")}, {outcome.New} new.") +
                (outcome.Resolved > 0 ? $" {Count(outcome.Resolved, "finding")} resolved." : "");
         return RedirectToPage();
