@@ -75,6 +75,7 @@ public static class AuditActions
     public const string AuditExported = "audit.exported";
     public const string BlobOrphanRemoved = "blob.orphan-removed";
     public const string IntegrityFindingRecorded = "integrity.finding";
+    public const string IntegrityFindingsResolved = "integrity.resolved";
 
     /// <summary>Every action above, for the admin page's filter.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

@@ -14,7 +14,12 @@ public static class HealthEndpoints
 {
     public static void MapAppHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteStatusAsync });
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            // Open integrity findings are for admins (/health/details), not a reason to take an instance out.
+            Predicate = c => !c.Tags.Contains(Integrity.IntegrityHealthCheck.DetailsOnly),
+            ResponseWriter = WriteStatusAsync,
+        });
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions
         {
             Predicate = _ => false, // no dependency: restarting this process would not bring a store back

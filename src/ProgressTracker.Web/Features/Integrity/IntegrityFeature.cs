@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProgressTracker.Web.Infrastructure.Hosting;
 
 namespace ProgressTracker.Web.Features.Integrity;
@@ -9,6 +10,9 @@ public static class IntegrityFeature
         var options = services.AddSettings<IntegrityOptions>(config, IntegrityOptions.Section);
         services.AddSingleton<OrphanSweep>();
         services.AddSingleton<IntegrityCheck>();
+        services.AddScoped<IntegrityOverview>();
+        services.AddHealthChecks().AddCheck<IntegrityHealthCheck>("integrity", HealthStatus.Degraded,
+            [IntegrityHealthCheck.DetailsOnly]);
         if (!role.RunsJobs || !options.Enabled) return;
         services.AddHostedService(sp => new IntegrityLoop("orphan sweep", options.OrphanSweepInterval,
             ct => sp.GetRequiredService<OrphanSweep>().SweepAsync(ct),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using ProgressTracker.Web.Features.Alignment;
+using ProgressTracker.Web.Features.Integrity;
 using ProgressTracker.Web.Features.Photos.Pipeline;
 
 namespace ProgressTracker.Web.Features.Photos;
@@ -12,6 +13,8 @@ public sealed class ShowModel(RecordAccess access, AppDbContext db, BaselineReso
     public bool IsBaseline { get; private set; }
     public bool ShowAligned { get; private set; }
     public bool CanDownloadOriginal { get; private set; }
+    /// <summary>Open integrity findings about this photo (a missing or altered file), in plain words.</summary>
+    public IReadOnlyList<string> IntegrityWarnings { get; private set; } = [];
     [TempData] public string? Flash { get; set; }
 
     public async Task<IActionResult> OnGetAsync(bool? aligned, CancellationToken ct)
@@ -23,6 +26,10 @@ public sealed class ShowModel(RecordAccess access, AppDbContext db, BaselineReso
         CanDownloadOriginal = (await auth.AuthorizeAsync(User, new PhotoMedia(photo, MediaVariant.Original),
             MediaOperation.Read)).Succeeded;
         ShowAligned = (aligned ?? true) && Photo.Media.Aligned is not null && !IsBaseline;
+        IntegrityWarnings = (await Db.IntegrityFindings.AsNoTracking()
+                .Where(f => f.ResourceId == photo.Id && f.ResourceType == "photo" && f.ResolvedAt == null)
+                .ToListAsync(ct))
+            .Select(FindingWords.Title).Distinct().ToList();
         return Page();
     }
 

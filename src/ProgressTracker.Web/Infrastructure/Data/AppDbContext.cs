@@ -31,6 +31,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Gallery> Galleries => Set<Gallery>();
     public DbSet<GalleryItem> GalleryItems => Set<GalleryItem>();
     public DbSet<CaseCopy> CaseCopies => Set<CaseCopy>();
+    public DbSet<StoredFinding> IntegrityFindings => Set<StoredFinding>();
+    public DbSet<IntegrityCheckRun> IntegrityCheckRuns => Set<IntegrityCheckRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,5 +54,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new GalleryConfiguration());
         builder.ApplyConfiguration(new GalleryItemConfiguration());
         builder.ApplyConfiguration(new CaseCopyConfiguration());
+        builder.ApplyConfiguration(new StoredFindingConfiguration());
+        builder.ApplyConfiguration(new IntegrityCheckRunConfiguration());
     }
 }

@@ -1,0 +1,85 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProgressTracker.Web.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class IntegrityFindings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "IntegrityCheckRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RowsChecked = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReferencesChecked = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalsHashed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Missing = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mismatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Resolved = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntegrityCheckRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IntegrityFindings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ResourceType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ResourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BlobKey = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    FirstFoundAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntegrityFindings", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrityCheckRuns_CheckedAt",
+                table: "IntegrityCheckRuns",
+                column: "CheckedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrityFindings_BlobKey_Kind",
+                table: "IntegrityFindings",
+                columns: new[] { "BlobKey", "Kind" },
+                unique: true,
+                filter: "\"ResolvedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrityFindings_ResolvedAt",
+                table: "IntegrityFindings",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrityFindings_ResourceId_ResolvedAt",
+                table: "IntegrityFindings",
+                columns: new[] { "ResourceId", "ResolvedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IntegrityCheckRuns");
+
+            migrationBuilder.DropTable(
+                name: "IntegrityFindings");
+        }
+    }
+}
