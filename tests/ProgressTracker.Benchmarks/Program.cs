@@ -7,7 +7,7 @@ using ProgressTracker.Benchmarks;
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- timeline [--warmup N] [--requests N] [--other-patients N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- audit [--warmup N] [--requests N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- hip-contour [--shapes N] [--cameras N]
-//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- scale-out [--patients N] [--visits N] [--workers 1,2,3]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- scale-out [--patients N] [--visits N] [--workers 1,2,3] [--pin]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- upload-load [--clients N] [--seconds N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- job-storage [--jobs N] [--probes N] [--photos N] [--poll-ms N]
 var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).DefaultIfEmpty(8).First();

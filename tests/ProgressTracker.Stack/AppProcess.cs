@@ -25,14 +25,16 @@ public sealed class AppProcess : IAsyncDisposable
         LogFile = logFile;
     }
 
-    internal static AppProcess Start(string name, string dll, IDictionary<string, string> settings, int port)
+    internal static AppProcess Start(string name, string dll, IDictionary<string, string> settings, int port, int? core)
     {
         var logFile = Path.Combine(Path.GetTempPath(), $"pt-{name}-{Guid.NewGuid():N}.log");
         var url = new Uri($"http://127.0.0.1:{port}");
         // Through a shell so the app's output goes straight to the file: no pipe of ours can fill up and stall it.
         var start = new ProcessStartInfo("bash") { UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec dotnet \"$0\" --urls \"$1\" >>\"$2\" 2>&1 </dev/null");
+        // Pinned with taskset: .NET and OpenCV then see one core and size their thread pools for it.
+        start.ArgumentList.Add((core is { } c ? $"exec taskset -c {c} " : "exec ") +
+                               "dotnet \"$0\" --urls \"$1\" >>\"$2\" 2>&1 </dev/null");
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add(url.ToString().TrimEnd('/'));
         start.ArgumentList.Add(logFile);
@@ -72,20 +74,7 @@ public sealed class AppProcess : IAsyncDisposable
     public long MemoryBytes => ReadStatusKilobytes("VmRSS") * 1024;
 
     /// <summary>CPU time used so far (user + system), from /proc/PID/stat.</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{Pid}/stat");
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime
-                return TimeSpan.FromSeconds(ticks / 100.0);
-            }
-            catch (IOException) { return TimeSpan.Zero; }
-        }
-    }
+    public TimeSpan CpuTime => TimeSpan.FromSeconds(ProcStat.Ticks(Pid, withChildren: false) / 100.0);
 
     private long ReadStatusKilobytes(string field)
     {

@@ -11,6 +11,11 @@ public sealed record StackOptions
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>A photo unfinished for longer than this is queued again by the sweep.</summary>
     public TimeSpan StuckAfter { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Pins worker N to core N mod cores (taskset), as if each worker were a replica with one vCPU of its own; off, the
+    /// workers share every core with each other and with PostgreSQL, Azurite and the web process.
+    /// </summary>
+    public bool PinWorkersToCores { get; init; }
     /// <summary>Extra settings for every process, as environment variables (e.g. <c>Jobs__MaxAttempts</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
@@ -65,7 +70,8 @@ public sealed class ProductionStack : IAsyncDisposable
 
     public async Task<AppProcess> StartWorkerAsync()
     {
-        var worker = StartProcess($"worker{_workers.Count + 1}", "Worker");
+        int? core = _options.PinWorkersToCores ? _workers.Count % Environment.ProcessorCount : null;
+        var worker = App.Start($"worker{_workers.Count + 1}", Settings("Worker"), FreePorts.Next(), core);
         _workers.Add(worker);
         await worker.WaitHealthyAsync();
         return worker;

@@ -42,8 +42,9 @@ public sealed class PublishedApp
     public Task<string> RunCommandAsync(IEnumerable<string> args, IDictionary<string, string> settings, string? stdin = null) =>
         Commands.RunAsync("dotnet", [Dll, .. args], WithModel(settings), stdin);
 
-    public AppProcess Start(string name, IDictionary<string, string> settings, int port) =>
-        AppProcess.Start(name, Dll, WithModel(settings), port);
+    /// <param name="core">When set, the process may run on that CPU core only.</param>
+    public AppProcess Start(string name, IDictionary<string, string> settings, int port, int? core = null) =>
+        AppProcess.Start(name, Dll, WithModel(settings), port, core);
 
     /// <summary>The container image carries the person model beside the app; a published folder here uses the checkout's.</summary>
     private static Dictionary<string, string> WithModel(IDictionary<string, string> settings)

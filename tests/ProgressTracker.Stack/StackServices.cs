@@ -53,6 +53,27 @@ public sealed class StackServices : IAsyncDisposable
     /// <summary>PostgreSQL stops (dropping every connection), stays down, and starts again on the same data.</summary>
     public Task RestartPostgresAsync(int secondsDown) => ScriptAsync("restart", "postgres", secondsDown.ToString());
 
+    /// <summary>
+    /// CPU used so far by Azurite and PostgreSQL (the postmaster, its live backends and the ones that have exited), so
+    /// a benchmark can say what the services cost beside the app's own processes.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var state = _env["PT_STATE_DIR"];
+        var total = 0L;
+        if (ReadPid(state, "azurite.pid") is { } azurite) total += ProcStat.Ticks(azurite, withChildren: false);
+        if (ReadPid(state, "pg.pid") is { } postmaster)
+        {
+            total += ProcStat.Ticks(postmaster, withChildren: true);
+            foreach (var child in ProcStat.ChildrenOf(postmaster)) total += ProcStat.Ticks(child, withChildren: false);
+        }
+        return TimeSpan.FromSeconds(total / 100.0);
+    }
+
+    private static int? ReadPid(string state, string file) =>
+        int.TryParse(File.Exists(System.IO.Path.Combine(state, file)) ? File.ReadAllText(System.IO.Path.Combine(state, file)).Trim() : "",
+            out var pid) ? pid : null;
+
     /// <summary>A new, empty database on this server.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
