@@ -31,7 +31,7 @@ public static class IngestStagesBenchmark
         var p3Untagged = WithoutIcc(p3);
         var heic = files.Any(f => f.Name == "heic-portrait-p3.heic") ? Bytes("heic-portrait-p3.heic") : null;
 
-        Console.WriteLine($"Ingest stages, before → after (median of {runs} runs, 12 MP, {Environment.ProcessorCount} cores, load average {Load()})");
+        Console.WriteLine($"Ingest stages, before → after (median of {runs} runs, 12 MP, {Environment.ProcessorCount} cores, load average {Machine.LoadAverage()})");
         Console.WriteLine($"  {"stage",-70} {"before",9} {"after",9}");
 
         using var upright = Cv2.ImDecode(portrait, ImreadModes.Color);
@@ -236,7 +236,4 @@ public static class IngestStagesBenchmark
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static string Load() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

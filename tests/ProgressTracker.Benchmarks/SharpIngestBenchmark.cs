@@ -38,7 +38,7 @@ public static class SharpIngestBenchmark
 
         Console.WriteLine("Ingest pipeline vs sharp");
         Console.WriteLine($"  machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
-                          $".NET {Environment.Version}, load average at start {LoadAverage()}");
+                          $".NET {Environment.Version}, load average at start {Machine.LoadAverage()}");
         Console.WriteLine("  making the photo set (cached between runs) …");
         var (files, heicProblem) = PhoneCameraFiles.Build();
         foreach (var file in files)
@@ -86,7 +86,7 @@ public static class SharpIngestBenchmark
                 foreach (var (name, variant, ms) in result.Timings) sharp[variant][name].AddRange(ms);
                 foreach (var (name, error) in result.Errors) sharpErrors[name] = error;
             }
-            Console.WriteLine($"    block {block + 1}/{blocks} done (load average {LoadAverage()})");
+            Console.WriteLine($"    block {block + 1}/{blocks} done (load average {Machine.LoadAverage()})");
         }
 
         Console.WriteLine();
@@ -115,7 +115,7 @@ public static class SharpIngestBenchmark
             var target = parallel == 2 && !parallelEncode ? $"   (target ≤ 400 MB: {(hwm <= 400 ? "met" : "NOT met")})" : "";
             Console.WriteLine($"    {label,-48} peak RSS (VmHWM) {hwm,5:0} MB   {photos / seconds,5:0.00} photos/s   CPU {cpu * 1000 / photos,4:0} ms/photo{target}");
         }
-        Console.WriteLine($"  load average at end {LoadAverage()}");
+        Console.WriteLine($"  load average at end {Machine.LoadAverage()}");
         return 0;
     }
 
@@ -332,7 +332,4 @@ public static class SharpIngestBenchmark
             : (values.Order().ElementAt(values.Count / 2 - 1) + upper) / 2;
 
     private static string Format(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

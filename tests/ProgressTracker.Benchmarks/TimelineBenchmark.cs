@@ -57,7 +57,7 @@ public static class TimelineBenchmark
             Console.WriteLine($"Timeline benchmark: one patient with {seeded.Visits} visits × {seeded.Views} views " +
                               $"({seeded.Photos} Ready photos, {seeded.NeedsReview} needing review) among " +
                               $"{seeded.OtherPatients} other patients ({seeded.AllPhotos} photos in all); embedded default, " +
-                              $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
+                              $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {Machine.LoadAverage()}");
             Console.WriteLine($"  {warmup} warm-up + {requests} measured rounds; each round requests all three, in an " +
                               "order rotated every round; every response checked, body fully downloaded");
 
@@ -84,7 +84,7 @@ public static class TimelineBenchmark
             Console.WriteLine($"  paired differences, median per round: API − floor {LatencyFigures.MedianDifference(api, floor),5:0.0} ms " +
                               $"(cookie check, patient, timeline query, JSON), page − API {LatencyFigures.MedianDifference(page, api),5:0.0} ms " +
                               "(HTML instead of JSON)");
-            Console.WriteLine($"  load average at end {LoadAverage()}");
+            Console.WriteLine($"  load average at end {Machine.LoadAverage()}");
             var met = page.Median < TargetMs;
             Console.WriteLine(met
                 ? $"Verdict: MET — the timeline page renders in {page.Median:0.0} ms median (target < {TargetMs:0} ms)."
@@ -117,8 +117,4 @@ public static class TimelineBenchmark
         var body = await response.Content.ReadAsByteArrayAsync();
         return (response.StatusCode, body, watch.Elapsed.TotalMilliseconds);
     }
-
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

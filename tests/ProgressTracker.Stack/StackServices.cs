@@ -95,7 +95,6 @@ public sealed class StackServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
-        NpgsqlConnection.ClearAllPools();
         await ScriptAsync("stop");
     }
 

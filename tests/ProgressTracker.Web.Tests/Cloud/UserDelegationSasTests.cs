@@ -186,12 +186,16 @@ public sealed class UserDelegationSasTests(UserDelegationSasTests.OAuthAzurite a
             await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), rsa.ExportPkcs8PrivateKeyPem());
 
             var azurite = Path.Combine(Scripts.RepoRoot, "infra", "azurite");
-            var bundled = Path.Combine(azurite, ".node", "bin", "node"); // services.sh's own Node, when it needed one
-            var start = new ProcessStartInfo(File.Exists(bundled) ? bundled : "node")
+            // services.sh's own Node (from npm, node-linux-<arch>) when the machine's is too old for Azurite.
+            var bundled = Directory.Exists(Path.Combine(azurite, ".node", "node_modules"))
+                ? Directory.GetDirectories(Path.Combine(azurite, ".node", "node_modules"), "node-linux-*")
+                    .Select(d => Path.Combine(d, "bin", "node")).FirstOrDefault(File.Exists)
+                : null;
+            var start = new ProcessStartInfo(bundled ?? "node")
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
             };
-            var port = Scripts.FreePort();
+            var port = ProgressTracker.Stack.FreePorts.Next();
             foreach (var arg in new[]
                      {
                          Path.Combine(azurite, "node_modules", ".bin", "azurite-blob"), "--blobHost", "127.0.0.1",

@@ -50,7 +50,7 @@ public sealed class BackupRestoreTests
         var manifest = await File.ReadAllLinesAsync(Path.Combine(folder, "manifest.tsv"));
         Assert.Equal(sourceKeys, manifest.Select(l => l.Split('\t')[0]).ToHashSet());
 
-        await using var target = await SecondServices.StartAsync();
+        await using var target = await ProgressTracker.Stack.StackServices.StartAsync("restore"); // "another machine"
         var restoredDb = new NpgsqlConnectionStringBuilder(target.Postgres) { Database = "pt_restored", Pooling = false }.ConnectionString;
         var restoreEnv = new Dictionary<string, string>
         {
