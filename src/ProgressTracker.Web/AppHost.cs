@@ -36,6 +36,7 @@ public static class AppHost
             ApplicationName = typeof(AppHost).Assembly.GetName().Name,
         });
         NativeLibraries.EnsureImagingRuntime();
+        NativeLibraries.ConfigureNativeHeap(builder.Configuration, builder.Services);
         // Outside a publish folder (dotnet run, tests), CSS and JS come from the project's wwwroot via the build's
         // static-asset manifest; in a published app there is no such manifest and this does nothing.
         builder.WebHost.UseStaticWebAssets();

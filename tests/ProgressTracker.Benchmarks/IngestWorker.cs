@@ -8,7 +8,8 @@ namespace ProgressTracker.Benchmarks;
 /// peak memory is ours alone: runs the full ingest over the given files with a fixed number of photos in flight
 /// (as an imaging queue with that parallelism would), and prints one line of results, including the kernel's
 /// high-water mark of the resident set (VmHWM), and the CPU time it used.
-/// Usage: ingest-worker [--parallel N] [--passes N] [--parallel-encode] files...
+/// The C heap is set up as named (<c>Keep</c>, the app's default, or <c>System</c>) before any imaging.
+/// Usage: ingest-worker [--parallel N] [--passes N] [--heap Keep|System] [--parallel-encode] files...
 /// </summary>
 public static class IngestWorker
 {
@@ -19,7 +20,10 @@ public static class IngestWorker
         var parallel = Option(args, "--parallel", 2);
         var passes = Option(args, "--passes", 2);
         var parallelEncode = args.Contains("--parallel-encode");
-        var files = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) && File.Exists(a)).ToList();
+        var heapAt = Array.IndexOf(args, "--heap");
+        var heap = heapAt >= 0 ? Enum.Parse<ProgressTracker.Imaging.Memory.NativeHeapMode>(args[heapAt + 1]) : ProgressTracker.Imaging.Memory.NativeHeapMode.Keep;
+        ProgressTracker.Imaging.Memory.NativeHeap.Configure(heap);
+        var files = args.Skip(1).Where(File.Exists).ToList();
         if (files.Count == 0)
         {
             Console.Error.WriteLine("ingest-worker: no files given");

@@ -3,6 +3,7 @@ using ProgressTracker.Benchmarks;
 // Usage: dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- [ingest] [--photos N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-sharp [--runs N] [--blocks N] [--warmup N] [--no-memory]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-stages [--runs N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- ingest-memory [--runs N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- align [--pairs N] [--mismatches N] [--real a.jpg,b.png]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- timeline [--warmup N] [--requests N] [--other-patients N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- audit [--warmup N] [--requests N]
@@ -22,6 +23,10 @@ switch (which)
         return await SharpIngestBenchmark.RunAsync(args);
     case "ingest-stages":
         return IngestStagesBenchmark.Run(args);
+    case "ingest-memory":
+        return await IngestMemoryBenchmark.RunAsync(args);
+    case "ingest-memory-child": // started by ingest-memory, one process per heap setting; not for direct use
+        return IngestMemoryBenchmark.RunChild(args);
     case "ingest-worker": // started by ingest-sharp in a child process to measure peak memory; not for direct use
         return IngestWorker.Run(args);
     case "align": return AlignmentBenchmark.Run(args);
@@ -32,6 +37,6 @@ switch (which)
     case "upload-load": return await UploadLoadBenchmark.RunAsync(args);
     case "job-storage": return await JobStorageBenchmark.RunAsync(args);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, align, timeline, audit, hip-contour, scale-out, upload-load, job-storage");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, ingest-memory, align, timeline, audit, hip-contour, scale-out, upload-load, job-storage");
         return 2;
 }

@@ -24,6 +24,7 @@ public static class DerivativeRenderer
     internal static DerivativeBundle RenderAll(Mat bgr, CancellationToken ct = default)
     {
         RequireBgr(bgr);
+        Memory.NativeHeap.NoteUse();
         var master = EncodeJpeg(bgr, DerivativeSpec.MasterJpegQuality, DerivativeSpec.MasterOptimizedHuffman);
         ct.ThrowIfCancellationRequested();
 

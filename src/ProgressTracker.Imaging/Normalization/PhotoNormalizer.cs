@@ -1,6 +1,7 @@
 using ImageMagick;
 using OpenCvSharp;
 using ProgressTracker.Imaging.Inspection;
+using ProgressTracker.Imaging.Memory;
 using ProgressTracker.Imaging.Normalization;
 
 namespace ProgressTracker.Imaging;
@@ -43,6 +44,7 @@ public static class PhotoNormalizer
     {
         ArgumentNullException.ThrowIfNull(limits);
         ct.ThrowIfCancellationRequested();
+        NativeHeap.NoteUse();
 
         var inspection = InspectInMemory(original, limits);
         if (!inspection.Accepted || inspection.Format is not { } format)
