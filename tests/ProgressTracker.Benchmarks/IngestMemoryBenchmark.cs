@@ -99,12 +99,14 @@ public static class IngestMemoryBenchmark
             });
         }
         Stage("JPEG o6: full ingest", runs, () => IngestPipelines.FullIngest(jpeg));
+        Stage("JPEG o6: full ingest, master not on a 2nd thread", runs, () => IngestPipelines.FullIngestOnOneThread(jpeg));
         foreach (var heic in files.Where(f => f.EndsWith(".heic", StringComparison.Ordinal)))
         {
             var bytes = File.ReadAllBytes(heic);
             var name = Path.GetFileNameWithoutExtension(heic);
             Stage($"{name}: normalise (libheif decode, convert, export)", runs, () => PhotoNormalizer.Normalize(bytes, Limits).Dispose());
             Stage($"{name}: full ingest", runs, () => IngestPipelines.FullIngest(bytes));
+            Stage($"{name}: full ingest, master not on a 2nd thread", runs, () => IngestPipelines.FullIngestOnOneThread(bytes));
         }
         return 0;
     }

@@ -9,7 +9,7 @@ namespace ProgressTracker.Benchmarks;
 /// (as an imaging queue with that parallelism would), and prints one line of results, including the kernel's
 /// high-water mark of the resident set (VmHWM), and the CPU time it used.
 /// The C heap is set up as named (<c>Keep</c>, the app's default, or <c>System</c>) before any imaging.
-/// Usage: ingest-worker [--parallel N] [--passes N] [--heap Keep|System] [--parallel-encode] files...
+/// Usage: ingest-worker [--parallel N] [--passes N] [--heap Keep|System] [--one-thread] files...
 /// </summary>
 public static class IngestWorker
 {
@@ -19,7 +19,7 @@ public static class IngestWorker
     {
         var parallel = Option(args, "--parallel", 2);
         var passes = Option(args, "--passes", 2);
-        var parallelEncode = args.Contains("--parallel-encode");
+        var oneThread = args.Contains("--one-thread");
         var heapAt = Array.IndexOf(args, "--heap");
         var heap = heapAt >= 0 ? Enum.Parse<ProgressTracker.Imaging.Memory.NativeHeapMode>(args[heapAt + 1]) : ProgressTracker.Imaging.Memory.NativeHeapMode.Keep;
         ProgressTracker.Imaging.Memory.NativeHeap.Configure(heap);
@@ -31,7 +31,7 @@ public static class IngestWorker
         }
 
         var originals = files.Select(File.ReadAllBytes).ToList();
-        Func<byte[], CancellationToken, long> ingest = parallelEncode ? IngestPipelines.FullIngestEncodingInParallel : IngestPipelines.FullIngest;
+        Func<byte[], CancellationToken, long> ingest = oneThread ? IngestPipelines.FullIngestOnOneThread : IngestPipelines.FullIngest;
 
         // One warm-up photo first, so JIT and library start-up are not in the throughput figure.
         ingest(originals[0], CancellationToken.None);

@@ -12,7 +12,8 @@ public static class DerivativeRenderer
     /// <summary>
     /// Every derivative in one pass: the master from the pixels as they are, the display size shrunk from them,
     /// and the thumb shrunk from the display size (a quarter of the work of shrinking the full image again, and
-    /// the same picture: both are area averages). Each size is encoded as JPEG and WebP from the one matrix.
+    /// the same picture: both are area averages). Each size is encoded as JPEG and WebP from the one matrix. The
+    /// master is encoded on a second thread meanwhile: the same CPU time, a photo ready sooner when it is alone.
     /// </summary>
     public static DerivativeBundle RenderAll(NormalizedPhoto photo, CancellationToken ct = default)
     {
@@ -21,25 +22,35 @@ public static class DerivativeRenderer
     }
 
     /// <inheritdoc cref="RenderAll(NormalizedPhoto, CancellationToken)"/>
-    internal static DerivativeBundle RenderAll(Mat bgr, CancellationToken ct = default)
+    /// <param name="masterAlongside">False encodes the master first on this thread (the benchmarks' comparison).</param>
+    internal static DerivativeBundle RenderAll(Mat bgr, CancellationToken ct = default, bool masterAlongside = true)
     {
         RequireBgr(bgr);
         Memory.NativeHeap.NoteUse();
-        var master = EncodeJpeg(bgr, DerivativeSpec.MasterJpegQuality, DerivativeSpec.MasterOptimizedHuffman);
-        ct.ThrowIfCancellationRequested();
+        var master = masterAlongside
+            ? Task.Run(() => EncodeJpeg(bgr, DerivativeSpec.MasterJpegQuality, DerivativeSpec.MasterOptimizedHuffman), CancellationToken.None)
+            : Task.FromResult(EncodeJpeg(bgr, DerivativeSpec.MasterJpegQuality, DerivativeSpec.MasterOptimizedHuffman));
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            // Sizes come from the full image, so they match ResizeToJpeg/ResizeToWebp of the full image exactly.
+            var displaySize = FitWithin(bgr.Size(), DerivativeSpec.DisplayLongEdge);
+            var thumbSize = FitWithin(bgr.Size(), DerivativeSpec.ThumbLongEdge);
+            using var display = Shrink(bgr, displaySize);
+            var displayJpeg = EncodeJpeg(display.Mat, DerivativeSpec.JpegQuality);
+            var displayWebp = EncodeWebp(display.Mat, DerivativeSpec.WebpQuality);
+            ct.ThrowIfCancellationRequested();
 
-        // Sizes come from the full image, so they match ResizeToJpeg/ResizeToWebp of the full image exactly.
-        var displaySize = FitWithin(bgr.Size(), DerivativeSpec.DisplayLongEdge);
-        var thumbSize = FitWithin(bgr.Size(), DerivativeSpec.ThumbLongEdge);
-        using var display = Shrink(bgr, displaySize);
-        var displayJpeg = EncodeJpeg(display.Mat, DerivativeSpec.JpegQuality);
-        var displayWebp = EncodeWebp(display.Mat, DerivativeSpec.WebpQuality);
-        ct.ThrowIfCancellationRequested();
-
-        using var thumb = Shrink(display.Mat, thumbSize);
-        var thumbJpeg = EncodeJpeg(thumb.Mat, DerivativeSpec.JpegQuality);
-        var thumbWebp = EncodeWebp(thumb.Mat, DerivativeSpec.WebpQuality);
-        return new DerivativeBundle(master, displayJpeg, displayWebp, thumbJpeg, thumbWebp);
+            using var thumb = Shrink(display.Mat, thumbSize);
+            var thumbJpeg = EncodeJpeg(thumb.Mat, DerivativeSpec.JpegQuality);
+            var thumbWebp = EncodeWebp(thumb.Mat, DerivativeSpec.WebpQuality);
+            return new DerivativeBundle(master.GetAwaiter().GetResult(), displayJpeg, displayWebp, thumbJpeg, thumbWebp);
+        }
+        finally
+        {
+            // The caller disposes the pixels once this returns: the master's encoder must be done reading them.
+            ((IAsyncResult)master).AsyncWaitHandle.WaitOne();
+        }
     }
 
     /// <summary>Shrinks so the long edge is at most <paramref name="longEdge"/> (never enlarges) and encodes JPEG.</summary>
