@@ -13,6 +13,7 @@ public sealed class NativeHeapTrimmer(IConfiguration config, TimeProvider clock,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        log.LogInformation("Pixel buffers between photos: C heap mode {Mode}", NativeHeap.Mode);
         if (NativeHeap.Mode != NativeHeapMode.Keep) return;
         var period = config.GetValue(PeriodSetting, TimeSpan.FromSeconds(30));
         if (period <= TimeSpan.Zero) return;
