@@ -76,7 +76,21 @@ public static class IngestMemoryBenchmark
         if (applied != heap) Console.Error.WriteLine($"heap setting {heap} could not be applied here; running with {applied}");
 
         Probe(runs);
-        var jpeg = File.ReadAllBytes(files.Single(f => f.EndsWith("jpeg-o6-portrait.jpg", StringComparison.Ordinal)));
+        var jpegPath = files.SingleOrDefault(f => f.EndsWith("jpeg-o6-portrait.jpg", StringComparison.Ordinal));
+        if (jpegPath is not null) JpegStages(File.ReadAllBytes(jpegPath), runs);
+        foreach (var heic in files.Where(f => f.EndsWith(".heic", StringComparison.Ordinal)))
+        {
+            var bytes = File.ReadAllBytes(heic);
+            var name = Path.GetFileNameWithoutExtension(heic);
+            Stage($"{name}: normalise (libheif decode, convert, export)", runs, () => PhotoNormalizer.Normalize(bytes, Limits).Dispose());
+            Stage($"{name}: full ingest", runs, () => IngestPipelines.FullIngest(bytes));
+            Stage($"{name}: full ingest, master not on a 2nd thread", runs, () => IngestPipelines.FullIngestOnOneThread(bytes));
+        }
+        return 0;
+    }
+
+    private static void JpegStages(byte[] jpeg, int runs)
+    {
         using (var stored = Cv2.ImDecode(jpeg, ImreadModes.Color | ImreadModes.IgnoreOrientation))
         using (var upright = Cv2.ImDecode(jpeg, ImreadModes.Color))
         {
@@ -100,15 +114,6 @@ public static class IngestMemoryBenchmark
         }
         Stage("JPEG o6: full ingest", runs, () => IngestPipelines.FullIngest(jpeg));
         Stage("JPEG o6: full ingest, master not on a 2nd thread", runs, () => IngestPipelines.FullIngestOnOneThread(jpeg));
-        foreach (var heic in files.Where(f => f.EndsWith(".heic", StringComparison.Ordinal)))
-        {
-            var bytes = File.ReadAllBytes(heic);
-            var name = Path.GetFileNameWithoutExtension(heic);
-            Stage($"{name}: normalise (libheif decode, convert, export)", runs, () => PhotoNormalizer.Normalize(bytes, Limits).Dispose());
-            Stage($"{name}: full ingest", runs, () => IngestPipelines.FullIngest(bytes));
-            Stage($"{name}: full ingest, master not on a 2nd thread", runs, () => IngestPipelines.FullIngestOnOneThread(bytes));
-        }
-        return 0;
     }
 
     /// <summary>The mechanism on its own: first and second touch of a freshly allocated 36 MB block.</summary>
