@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using OpenCvSharp;
 using ProgressTracker.Imaging;
+using ProgressTracker.Imaging.Evaluation.Heif;
 using ProgressTracker.Imaging.Synthetic;
 
 namespace ProgressTracker.Benchmarks;
@@ -19,13 +20,15 @@ public sealed record BenchFile(string Path, string Kind, string Description)
 /// Files the way phones write them: 12-megapixel (4032 × 3024 sensor) JPEGs at q92 with sensor-like noise
 /// (≈3 MB, like a real phone JPEG; a clean render would compress to a tenth and flatter every figure), an EXIF
 /// block (orientation, capture time, camera, GPS), portrait shots stored sideways with orientation 6 or 8, one
-/// tagged Display P3 like every iPhone JPEG; and HEICs made by libheif's heif-enc (x265) from the same pixels.
+/// tagged Display P3 like every iPhone JPEG; and HEICs made by libheif's heif-enc (x265) from the same pixels:
+/// single-frame ones as heif-enc writes them, and two laid out as an iPhone writes them (a grid of 512 × 512
+/// tiles; a portrait stored landscape with an 'irot' rotation, a Display P3 profile and an Exif item).
 /// The set is written once to a cache folder and reused (heif-enc needs several seconds per photo).
 /// </summary>
 public static class PhoneCameraFiles
 {
     // Bump when the recipe below changes, so an old cache is not reused.
-    private const string Recipe = "v1";
+    private const string Recipe = "v2";
 
     public static (List<BenchFile> Files, string? HeicProblem) Build()
     {
@@ -43,16 +46,20 @@ public static class PhoneCameraFiles
         };
 
         string? heicProblem = null;
-        foreach (var (name, seed, portrait, icc, description) in new[]
+        foreach (var (name, make, description) in new (string, Func<string, string?>, string)[]
         {
-            ("heic-landscape.heic", 21, false, (byte[]?)null, "landscape, no profile"),
-            ("heic-portrait.heic", 22, true, null, "portrait (3024 × 4032), no profile"),
-            ("heic-portrait-p3.heic", 23, true, p3, "portrait, Display P3 profile (iPhone-like)"),
+            ("heic-landscape.heic", path => MakeHeic(path, 21, portrait: false, icc: null), "landscape, no profile"),
+            ("heic-portrait.heic", path => MakeHeic(path, 22, portrait: true, icc: null), "portrait (3024 × 4032), no profile"),
+            ("heic-portrait-p3.heic", path => MakeHeic(path, 23, portrait: true, p3), "portrait, Display P3 profile (iPhone-like)"),
+            ("heic-grid-landscape.heic", path => MakeGridHeic(path, 24, portrait: false, icc: null),
+                "landscape, 512×512 tile grid (iPhone layout)"),
+            ("heic-grid-portrait-p3.heic", path => MakeGridHeic(path, 25, portrait: true, p3),
+                "portrait stored landscape + irot, Display P3 profile, 512×512 tile grid (iPhone layout)"),
         })
         {
             if (heicProblem is not null) break;
             var path = Path.Combine(folder, name);
-            if (!File.Exists(path)) heicProblem = MakeHeic(path, seed, portrait, icc);
+            if (!File.Exists(path)) heicProblem = make(path);
             if (heicProblem is null) files.Add(new BenchFile(path, "heic", description));
         }
         return (files, heicProblem);
@@ -117,6 +124,40 @@ public static class PhoneCameraFiles
         finally
         {
             File.Delete(input);
+        }
+    }
+
+    /// <summary>
+    /// A HEIC as an iPhone lays it out: 512 × 512 HEVC tiles under a 'grid' item (8 × 6 for 12 MP), each encoded
+    /// by heif-enc at the same quality as <see cref="MakeHeic"/>. A portrait is stored as the sensor delivers it,
+    /// landscape, with irot 270° (90° clockwise) and EXIF orientation 6, as iPhones write both. Null when the HEIC
+    /// was written, otherwise why not.
+    /// </summary>
+    private static string? MakeGridHeic(string path, int seed, bool portrait, byte[]? icc)
+    {
+        using var upright = NoisyBody(seed, portrait);
+        var orientation = portrait ? 6 : 1;
+        using var stored = StoredFor(upright, orientation);
+        var options = new HeifGridOptions
+        {
+            Quality = 50,
+            IccProfile = icc,
+            RotationDegrees = portrait ? 270 : 0,
+            Exif = Exif(orientation),
+        };
+        Console.WriteLine($"  making {Path.GetFileName(path)}: {stored.Width} × {stored.Height} in 512 × 512 tiles with heif-enc …");
+        try
+        {
+            WriteAtomically(path, HeifGridWriter.Write(stored, options));
+            return null;
+        }
+        catch (HeifEncMissingException)
+        {
+            return "heif-enc is not installed (Debian package libheif-examples)";
+        }
+        catch (Exception e) when (e is InvalidOperationException or AggregateException or InvalidDataException)
+        {
+            return $"heif-enc could not encode a grid tile here: {e.GetBaseException().Message}";
         }
     }
 

@@ -1,0 +1,165 @@
+using System.Buffers.Binary;
+
+namespace ProgressTracker.Imaging.Evaluation.Heif;
+
+/// <summary>
+/// What one heif-enc output contributes to a grid: the primary image's decoder configuration ('hvcC' box),
+/// its coded data (length-prefixed HEVC NAL units), its size from 'ispe', and the optional 'pixi' and 'colr'
+/// boxes heif-enc associated with it. The boxes are kept whole, header included, to be copied as they are.
+/// </summary>
+public sealed record EncodedTile(byte[] HvcC, byte[] Data, int Width, int Height, byte[]? Pixi, byte[]? Colr)
+{
+    /// <summary>Reads a single-image HEIF file such as heif-enc writes.</summary>
+    public static EncodedTile Read(byte[] file)
+    {
+        var meta = IsoBox.Single(IsoBox.Children(file, 0, file.Length), "meta");
+        var metaChildren = IsoBox.Children(file, meta.Body + 4, meta.End); // 'meta' is a full box
+        var primary = PrimaryItem(file, IsoBox.Single(metaChildren, "pitm"));
+
+        var iprp = IsoBox.Single(metaChildren, "iprp");
+        var iprpChildren = IsoBox.Children(file, iprp.Body, iprp.End);
+        var ipco = IsoBox.Single(iprpChildren, "ipco");
+        var properties = IsoBox.Children(file, ipco.Body, ipco.End);
+        var associated = AssociatedProperties(file, IsoBox.Single(iprpChildren, "ipma"), primary)
+            .Select(index => index >= 1 && index <= properties.Count
+                ? properties[index - 1]
+                : throw new InvalidDataException($"ipma names property {index}, but ipco has {properties.Count}."))
+            .ToList();
+
+        IsoBox? Find(string type) => associated.Where(p => p.Type == type).Select(p => (IsoBox?)p).FirstOrDefault();
+        var hvcC = Find("hvcC") ?? throw new InvalidDataException("The primary item has no 'hvcC'; not an HEVC image.");
+        var ispe = Find("ispe") ?? throw new InvalidDataException("The primary item has no 'ispe'.");
+        var width = checked((int)BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(ispe.Body + 4)));
+        var height = checked((int)BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(ispe.Body + 8)));
+
+        var data = ItemData(file, IsoBox.Single(metaChildren, "iloc"), primary);
+        return new EncodedTile(hvcC.Bytes(file), data, width, height, Find("pixi")?.Bytes(file), Find("colr")?.Bytes(file));
+    }
+
+    private static uint PrimaryItem(byte[] file, IsoBox pitm) => file[pitm.Body] == 0
+        ? BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(pitm.Body + 4))
+        : BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(pitm.Body + 4));
+
+    /// <summary>The 1-based 'ipco' indices that 'ipma' associates with the item, in order.</summary>
+    private static List<int> AssociatedProperties(byte[] file, IsoBox ipma, uint itemId)
+    {
+        var version = file[ipma.Body];
+        var wideIndices = (file[ipma.Body + 3] & 1) != 0;
+        var at = ipma.Body + 4;
+        var entries = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at));
+        at += 4;
+        for (var e = 0; e < entries; e++)
+        {
+            uint id;
+            if (version < 1)
+            {
+                id = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
+                at += 2;
+            }
+            else
+            {
+                id = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at));
+                at += 4;
+            }
+            var count = file[at++];
+            var indices = new List<int>();
+            for (var a = 0; a < count; a++)
+            {
+                if (wideIndices)
+                {
+                    indices.Add(BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at)) & 0x7FFF);
+                    at += 2;
+                }
+                else
+                {
+                    indices.Add(file[at++] & 0x7F); // the top bit is the 'essential' flag
+                }
+            }
+            if (id == itemId) return indices;
+        }
+        throw new InvalidDataException($"Item {itemId} has no 'ipma' entry.");
+    }
+
+    /// <summary>The item's bytes from its 'iloc' extents (iloc versions 0–2; data in this file only).</summary>
+    private static byte[] ItemData(byte[] file, IsoBox iloc, uint itemId)
+    {
+        var version = file[iloc.Body];
+        var at = iloc.Body + 4;
+        int offsetSize = file[at] >> 4, lengthSize = file[at] & 15, baseOffsetSize = file[at + 1] >> 4;
+        var indexSize = version is 1 or 2 ? file[at + 1] & 15 : 0;
+        at += 2;
+        long items;
+        if (version < 2)
+        {
+            items = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
+            at += 2;
+        }
+        else
+        {
+            items = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at));
+            at += 4;
+        }
+
+        for (var i = 0; i < items; i++)
+        {
+            uint id;
+            if (version < 2)
+            {
+                id = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
+                at += 2;
+            }
+            else
+            {
+                id = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at));
+                at += 4;
+            }
+            var constructionMethod = 0;
+            if (version is 1 or 2)
+            {
+                constructionMethod = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at)) & 15;
+                at += 2;
+            }
+            var dataReference = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
+            at += 2;
+            var baseOffset = ReadSized(file, ref at, baseOffsetSize);
+            var extentCount = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
+            at += 2;
+
+            var data = new MemoryStream();
+            for (var e = 0; e < extentCount; e++)
+            {
+                at += indexSize;
+                var offset = baseOffset + ReadSized(file, ref at, offsetSize);
+                var length = ReadSized(file, ref at, lengthSize);
+                if (id != itemId) continue;
+                if (length == 0) length = file.Length - offset; // "the whole rest of the file"
+                if (offset < 0 || offset + length > file.Length) throw new InvalidDataException("An iloc extent lies outside the file.");
+                data.Write(file, checked((int)offset), checked((int)length));
+            }
+            if (id != itemId) continue;
+            if (constructionMethod != 0 || dataReference != 0)
+                throw new InvalidDataException($"Item {itemId} is not stored in this file's mdat (construction method {constructionMethod}).");
+            return data.ToArray();
+        }
+        throw new InvalidDataException($"Item {itemId} has no 'iloc' entry.");
+    }
+
+    private static long ReadSized(byte[] file, ref int at, int size)
+    {
+        var value = size switch
+        {
+            0 => 0L,
+            4 => BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at)),
+            8 => checked((long)BinaryPrimitives.ReadUInt64BigEndian(file.AsSpan(at))),
+            _ => throw new InvalidDataException($"Unsupported iloc field size {size}."),
+        };
+        at += size;
+        return value;
+    }
+}
+
+/// <summary>
+/// A picture's tiles, row by row (<paramref name="Columns"/> × <paramref name="Rows"/>), and the output size the
+/// grid crops them to.
+/// </summary>
+public sealed record EncodedGrid(IReadOnlyList<EncodedTile> Tiles, int Columns, int Rows, int Width, int Height);
