@@ -145,6 +145,29 @@ public sealed class AuditEventsTests(EmbeddedAppFixture fixture)
             (entry.Detail!, entry.Outcome, entry.ActorRole!));
     }
 
+    /// <summary>The safety net's 401 branch: a bearer token that was valid, refused once its account is deactivated.</summary>
+    [Fact]
+    public async Task A_refused_token_of_a_deactivated_account_is_an_access_denied_entry()
+    {
+        var user = await AddUserAsync(App, Roles.Clinician);
+        var bearer = Bearer(App, (await TokensAsync(App, user.Email!)).GetProperty("accessToken").GetString()!);
+        var path = $"/api/v1/patients/{Guid.NewGuid()}";
+        Assert.Equal(HttpStatusCode.NotFound, (await bearer.GetAsync(path)).StatusCode);
+        await ChangeUserAsync(App, user.Id, async (users, u) =>
+        {
+            u.DeactivatedAt = DateTimeOffset.UnixEpoch;
+            await users.UpdateAsync(u);
+            await users.UpdateSecurityStampAsync(u);
+        });
+        App.Services.GetRequiredService<AccountStates>().Forget(user.Id); // as the admin action's own process would
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync(path)).StatusCode);
+        var entry = Assert.Single(await WaitForAsync(App,
+            q => q.Where(e => e.Action == AuditActions.AccessDenied && e.Detail == $"GET {path} → 401"), "access.denied for the token"));
+        Assert.Equal(AuditOutcome.Denied, entry.Outcome);
+        Assert.NotNull(entry.Ip);
+    }
+
     private static AuditEntry One(List<AuditEntry> trail, string action, Guid actor, string? detail = null) =>
         Assert.Single(trail, e => e.Action == action && e.ActorId == actor && (detail is null || e.Detail == detail));
 }

@@ -67,6 +67,33 @@ public sealed partial class LockoutTests(EmbeddedAppFixture fixture)
         Assert.Equal(3, trail.Count(e => e.Action == AuditActions.SignInLocked)); // the eighth, the API and the page
     }
 
+    /// <summary>The right password with a wrong authenticator code, eight times, locks the account as well.</summary>
+    [Fact]
+    public async Task Eight_wrong_second_factor_codes_lock_the_account_too()
+    {
+        var user = await AddUserAsync(App, Roles.Clinician);
+        var key = "";
+        await ChangeUserAsync(App, user.Id, async (users, u) =>
+        {
+            await users.ResetAuthenticatorKeyAsync(u);
+            await users.SetTwoFactorEnabledAsync(u, true);
+            key = (await users.GetAuthenticatorKeyAsync(u))!;
+        });
+        var right = Totp(key, TimeProvider.System.GetUtcNow());
+        var wrongCode = right == "000000" ? "111111" : "000000";
+
+        for (var attempt = 1; attempt <= 8; attempt++)
+        {
+            Assert.False(await LockedOutAsync(user.Id), $"locked before attempt {attempt}");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ApiLoginAsync(App, user.Email!, twoFactorCode: wrongCode)).StatusCode);
+        }
+        Assert.True(await LockedOutAsync(user.Id));
+        var locked = await ApiLoginAsync(App, user.Email!, twoFactorCode: Totp(key, TimeProvider.System.GetUtcNow()));
+        var unknown = await ApiLoginAsync(App, $"nobody-{Guid.NewGuid():N}@auth.test");
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal(await BodyAsync(unknown), await BodyAsync(locked));
+    }
+
     private async Task<bool> LockedOutAsync(Guid id)
     {
         await using var scope = App.Services.CreateAsyncScope();
