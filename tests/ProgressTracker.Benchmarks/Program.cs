@@ -7,6 +7,7 @@ using ProgressTracker.Benchmarks;
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- align [--pairs N] [--mismatches N] [--real a.jpg,b.png]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- timeline [--warmup N] [--requests N] [--other-patients N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- audit [--warmup N] [--requests N]
+//        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- sign-in [--warmup N] [--requests N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- hip-contour [--shapes N] [--cameras N]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- scale-out [--patients N] [--visits N] [--workers 1,2,3] [--pin]
 //        dotnet run -c Release --project tests/ProgressTracker.Benchmarks -- upload-load [--clients N] [--seconds N]
@@ -32,11 +33,12 @@ switch (which)
     case "align": return AlignmentBenchmark.Run(args);
     case "timeline": return await TimelineBenchmark.RunAsync(args);
     case "audit": return await AuditBenchmark.RunAsync(args);
+    case "sign-in": return await SignInBenchmark.RunAsync(args);
     case "hip-contour": return HipContourBenchmark.Run(args);
     case "scale-out": return await ScaleOutBenchmark.RunAsync(args);
     case "upload-load": return await UploadLoadBenchmark.RunAsync(args);
     case "job-storage": return await JobStorageBenchmark.RunAsync(args);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, ingest-memory, align, timeline, audit, hip-contour, scale-out, upload-load, job-storage");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: ingest, ingest-sharp, ingest-stages, ingest-memory, align, timeline, audit, sign-in, hip-contour, scale-out, upload-load, job-storage");
         return 2;
 }

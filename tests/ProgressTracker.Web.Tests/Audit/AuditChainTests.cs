@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProgressTracker.Web.Domain;
 using ProgressTracker.Web.Features.Audit;
@@ -79,6 +81,51 @@ public sealed class AuditChainTests
         await RecordAsync(app, 2);
         await SealAsync(app);
         Assert.Equal(3, (await VerifyAsync(app)).FirstBrokenSequence);
+    }
+
+    /// <summary>
+    /// A deleted row, as the admin API, the admin page and the `audit verify` command report it: not ok, broken at
+    /// the deleted sequence (exit code 1 for the command).
+    /// </summary>
+    [Fact]
+    public async Task A_deleted_row_is_reported_by_the_admin_api_the_admin_page_and_the_command()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        await RecordAsync(app, 6);
+        await SealAsync(app);
+        await DropTriggersAsync(app);
+        Assert.Equal(1, await SqlAsync(app, "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 3"));
+
+        var (email, _) = await ProgressTracker.Web.Tests.Admin.AdminAccounts.CreateAsync(app, ProgressTracker.Web.Infrastructure.Identity.Roles.Admin);
+        var admin = await ApiClient.SignInAsync(app, email);
+        await SealAsync(app); // the sign-in seals onto the end; the break stays at 3
+        var verify = await admin.Http.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit/verify");
+        Assert.False(verify.GetProperty("ok").GetBoolean());
+        Assert.Equal(3, verify.GetProperty("firstBrokenSequence").GetInt64());
+        Assert.Equal(2, verify.GetProperty("checked").GetInt64());
+
+        var page = await (await CookieBrowser.SignedInAsync(app, email)).GetStringAsync("/admin/audit");
+        Assert.Contains("Chain broken at entry #3", page);
+
+        var data = $"--App:DataDirectory={app.DataDirectory}";
+        await app.StopAsync();
+        Assert.Equal(1, await AuditCommand.RunAsync(["audit", "verify", data]));
+    }
+
+    /// <summary>An edited field, through the admin API: the JSON says where the chain breaks.</summary>
+    [Fact]
+    public async Task An_edited_field_is_reported_by_the_admin_api()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded);
+        await RecordAsync(app, 5);
+        await SealAsync(app);
+        await DropTriggersAsync(app);
+        Assert.Equal(1, await SqlAsync(app, "UPDATE \"AuditEntries\" SET \"Detail\" = 'test 99' WHERE \"Sequence\" = 2"));
+
+        var (email, _) = await ProgressTracker.Web.Tests.Admin.AdminAccounts.CreateAsync(app, ProgressTracker.Web.Infrastructure.Identity.Roles.Admin);
+        var verify = await (await ApiClient.SignInAsync(app, email)).Http.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit/verify");
+        Assert.False(verify.GetProperty("ok").GetBoolean());
+        Assert.Equal(2, verify.GetProperty("firstBrokenSequence").GetInt64());
     }
 
     [Theory]

@@ -30,9 +30,10 @@ public sealed class AuditPageTests(EmbeddedAppFixture fixture)
         await using var session = await BrowserSession.StartAsync();
         var page = await SignInAsync(session, app, email, 1440, 900);
         await page.GotoAsync("/admin/audit");
-        await page.GetByText("Chain verified").WaitForAsync();
+        await page.GetByText("Chain intact · verified").WaitForAsync();
+        Assert.Matches(@"verified \d+ entries as of \d\d:\d\d UTC", await page.Locator(".chain-ok").InnerTextAsync());
         await page.GetByRole(AriaRole.Cell, new() { Name = "photo.viewed thumb" }).First.WaitForAsync();
-        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("admin-audit.png") });
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("admin-audit.png"), FullPage = true });
 
         await page.GetByLabel("Action").SelectOptionAsync(AuditActions.PhotoUploaded);
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
@@ -50,8 +51,8 @@ public sealed class AuditPageTests(EmbeddedAppFixture fixture)
 
         var phone = await SignInAsync(session, app, email, 390, 844);
         await phone.GotoAsync("/admin/audit");
-        await phone.GetByText("Chain verified").WaitForAsync();
-        await phone.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("admin-audit-390.png") });
+        await phone.GetByText("Chain intact · verified").WaitForAsync();
+        await phone.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("admin-audit-390.png"), FullPage = true });
         var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the audit page scrolls sideways at 390 px");
 

@@ -6,7 +6,7 @@ using static ProgressTracker.Web.Tests.Auth.AuthTestKit;
 
 namespace ProgressTracker.Web.Tests.Auth;
 
-/// <summary>Login (page and API), refresh and upload are limited per client address, archives per account: 429 with
+/// <summary>Login (page and API), refresh, invitation acceptance (page and API) and upload are limited per client address, archives per account: 429 with
 /// Retry-After.</summary>
 [Trait(Tier.Name, Tier.Fast)]
 public sealed class RateLimitTests
@@ -45,6 +45,31 @@ public sealed class RateLimitTests
         await AssertLimitedAsync(await first.Http.PostAsync("/api/v1/me/archive", null), api: true);
         // Same address, another account: its own allowance.
         Assert.Equal(HttpStatusCode.Accepted, (await second.Http.PostAsync("/api/v1/me/archive", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invitation_acceptance_is_limited_on_the_api_and_the_page_with_one_allowance()
+    {
+        await using var app = await TestApp.StartAsync(StorageMode.Embedded, "All", false,
+            "--RateLimits:Invitation:PermitLimit=2");
+        var (admin, _) = await Admin.AdminAccounts.SignedInAsync(app, Infrastructure.Identity.Roles.Admin);
+        var email = $"invited-{Guid.NewGuid():N}@clinic.test";
+        var token = Admin.AdminAccounts.TokenOf(await Admin.AdminAccounts.InvitedAsync(admin, email));
+        var guess = new string('A', 43);
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await Admin.AdminAccounts.AcceptAsync(app, guess)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await Admin.AdminAccounts.AcceptAsync(app, guess + "B")).StatusCode);
+        await AssertLimitedAsync(await Admin.AdminAccounts.AcceptAsync(app, token), api: true);
+
+        // The page reads freely, but its form shares the address's allowance.
+        var browser = CookieBrowser.Create(app);
+        var form = await CookieBrowser.FormTokenAsync(browser, $"/invite/{token}");
+        await AssertLimitedAsync(await browser.PostAsync($"/invite/{token}", new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["password"] = TestApp.Password, ["confirm"] = TestApp.Password, ["__RequestVerificationToken"] = form,
+            })), api: false);
+        Assert.Equal(0, await Admin.AdminAccounts.AccountCountAsync(app, email)); // nothing was created
     }
 
     private static async Task AssertLimitedAsync(HttpResponseMessage response, bool api)

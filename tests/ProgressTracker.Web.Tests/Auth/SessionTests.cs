@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.Time.Testing;
 using ProgressTracker.Web.Infrastructure.Identity;
 using ProgressTracker.Web.Tests.Support;
@@ -51,6 +52,39 @@ public sealed class SessionTests
             Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/v1/me")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/me")).StatusCode);
         }
+    }
+
+    /// <summary>
+    /// The admin action itself, end to end: an admin deactivates through the API, and once the account-check interval
+    /// (30 s) has passed the account's cookie, bearer token and refresh token, all working before, are refused.
+    /// </summary>
+    [Fact]
+    public async Task An_admin_deactivation_ends_the_accounts_cookie_bearer_and_refresh_token_within_30_seconds()
+    {
+        var (app, clock) = await StartAsync();
+        await using var _ = app;
+        var admin = await ApiClient.SignInAsync(app, (await AddUserAsync(app, Roles.Admin)).Email!);
+        var user = await AddUserAsync(app, Roles.Clinician);
+        var cookie = await CookieBrowser.SignedInAsync(app, user.Email!);
+        var tokens = await TokensAsync(app, user.Email!);
+        var bearer = Bearer(app, tokens.GetProperty("accessToken").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+        var rotated = await RefreshAsync(app, tokens.GetProperty("refreshToken").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode); // refresh works before
+        var refreshToken = (await rotated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())
+            .GetProperty("refreshToken").GetString()!;
+
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await admin.Http.PostAsync($"/api/v1/admin/users/{user.Id}/deactivate", null)).StatusCode);
+        clock.Advance(app.Services.GetRequiredService<AuthOptions>().AccountCheckInterval);
+        Assert.True(app.Services.GetRequiredService<AuthOptions>().AccountCheckInterval <= TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await cookie.GetAsync("/patients")).StatusCode); // to the login page
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(app, refreshToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("/api/v1/admin/users")).StatusCode); // others go on
     }
 
     [Fact]

@@ -62,8 +62,9 @@ public sealed class TokenTests(EmbeddedAppFixture fixture)
     {
         var locked = await AddUserAsync(App, Roles.Clinician);
         var deactivated = await AddUserAsync(App, Roles.Clinician);
-        var lockedToken = (await TokensAsync(App, locked.Email!)).GetProperty("refreshToken").GetString()!;
-        var deactivatedToken = (await TokensAsync(App, deactivated.Email!)).GetProperty("refreshToken").GetString()!;
+        // The positive control: each account's refresh works before the change.
+        var lockedToken = await RotatedAsync((await TokensAsync(App, locked.Email!)).GetProperty("refreshToken").GetString()!);
+        var deactivatedToken = await RotatedAsync((await TokensAsync(App, deactivated.Email!)).GetProperty("refreshToken").GetString()!);
 
         await ChangeUserAsync(App, locked.Id, (users, u) => users.SetLockoutEndDateAsync(u, DateTimeOffset.MaxValue));
         await ChangeUserAsync(App, deactivated.Id, (users, u) =>
@@ -74,6 +75,22 @@ public sealed class TokenTests(EmbeddedAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(App, lockedToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RefreshAsync(App, deactivatedToken)).StatusCode);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        foreach (var id in new[] { locked.Id, deactivated.Id })
+        {
+            var family = await db.RefreshTokens.AsNoTracking().Where(t => t.UserId == id).ToListAsync();
+            Assert.Equal(2, family.Count); // the first, spent, and its successor
+            Assert.All(family, t => Assert.Equal(RefreshTokens.Reasons.AccountRefused, t.RevokedReason));
+        }
+    }
+
+    /// <summary>Refreshes once, asserting it works, and returns the successor.</summary>
+    private async Task<string> RotatedAsync(string refreshToken)
+    {
+        var response = await RefreshAsync(App, refreshToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString()!;
     }
 
     [Fact]

@@ -9,6 +9,7 @@ public static class AuditActions
     public const string SignedOut = "sign-out";
     public const string TokenRefreshed = "token.refreshed";
     public const string TokenReplayed = "token.replayed";
+    public const string PasswordChanged = "password.changed";
     public const string SecondFactorEnabled = "second-factor.enabled";
     public const string SecondFactorReset = "second-factor.reset";
     public const string PasskeyAdded = "passkey.added";

@@ -9,7 +9,8 @@ namespace ProgressTracker.Web.Features.Auth;
 /// it; it checks the sign-in itself.
 /// </summary>
 public sealed partial class SecurityModel(UserManager<AppUser> users, IUserStore<AppUser> store, AppSignInManager signIn,
-    AccountStates states, IAuditTrail audit, AuthOptions auth, PasskeySettings passkeySettings, TimeProvider clock)
+    AccountStates states, IAuditTrail audit, AuthOptions auth, PasskeySettings passkeySettings, TimeProvider clock,
+    RefreshTokens refreshTokens)
     : PageModel
 {
     private const string Issuer = "ProgressTracker";
@@ -21,6 +22,8 @@ public sealed partial class SecurityModel(UserManager<AppUser> users, IUserStore
     public string? QrCode { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     public string? Error { get; private set; }
+    public string? PasswordError { get; private set; }
+    public bool PasswordChanged { get; private set; }
     public string ReturnUrl { get; private set; } = "/"; // "/" sends each audience to its own start page
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
@@ -45,6 +48,46 @@ public sealed partial class SecurityModel(UserManager<AppUser> users, IUserStore
         states.Forget(user.Id);
         await signIn.RefreshSignInAsync(user); // this session continues with the new stamp
         await audit.RecordAsync(new AuditEvent(AuditActions.SecondFactorEnabled, ActorId: user.Id, Detail: "authenticator"), ct);
+        await LoadAsync(user, returnUrl);
+        return Page();
+    }
+
+    /// <summary>
+    /// Changes the account's own password: the current one is required (a wrong one counts toward the lockout like a
+    /// failed sign-in), the new one meets the policy. The security stamp is renewed, so every other cookie and access
+    /// token of the account ends at its next check, and every refresh token is revoked; this session continues.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasswordAsync(string? currentPassword, string? newPassword,
+        string? confirmPassword, string? returnUrl, CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (string.IsNullOrEmpty(currentPassword) || string.IsNullOrEmpty(newPassword))
+            PasswordError = "Enter your current password and a new one.";
+        else if (newPassword != confirmPassword)
+            PasswordError = "The new password and its confirmation are not the same.";
+        else
+        {
+            var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+                await audit.RecordAsync(new AuditEvent(AuditActions.PasswordChanged, AuditOutcome.Denied, ActorId: user.Id,
+                    Detail: "current password not correct"), ct);
+                PasswordError = "Your current password is not correct.";
+            }
+            else if (!result.Succeeded)
+                PasswordError = string.Join(" ", result.Errors.Select(e => e.Description));
+            else
+            {
+                // ChangePasswordAsync has renewed the security stamp: other sessions end.
+                await refreshTokens.RevokeAllAsync(user.Id, RefreshTokens.Reasons.PasswordChanged, ct);
+                await users.ResetAccessFailedCountAsync(user);
+                states.Forget(user.Id);
+                await signIn.RefreshSignInAsync(user); // this session continues with the new stamp
+                await audit.RecordAsync(new AuditEvent(AuditActions.PasswordChanged, ActorId: user.Id), ct);
+                PasswordChanged = true;
+            }
+        }
         await LoadAsync(user, returnUrl);
         return Page();
     }
