@@ -50,10 +50,10 @@ public static class IngestMemoryBenchmark
 
         var stages = results.Values.First().Select(r => r.Stage).ToList();
         Console.WriteLine();
-        Console.WriteLine($"  {"stage (median ms / page faults)",-58}" + string.Concat(Settings.Select(s => $"{s.Label,28}")));
+        Console.WriteLine($"  {"stage (median ms / page faults)",-66}" + string.Concat(Settings.Select(s => $"{s.Label,28}")));
         foreach (var stage in stages)
         {
-            Console.Write($"  {stage,-58}");
+            Console.Write($"  {stage,-66}");
             foreach (var setting in Settings)
             {
                 var row = results[setting.Key].FirstOrDefault(r => r.Stage == stage);

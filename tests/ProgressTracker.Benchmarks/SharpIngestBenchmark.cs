@@ -224,7 +224,16 @@ public static class SharpIngestBenchmark
                 Console.WriteLine("    ImageSharp: n/a — it has no decoder for these files");
             }
             if (kind == "heic")
-                Console.WriteLine($"    HEIC target ≤ 700 ms per 12 MP photo (full ingest): {(full <= 700 ? "met" : "NOT met")}");
+            {
+                // Phones write 512×512 tile grids, which libheif decodes on several threads; heif-enc writes one frame.
+                foreach (var (label, grid) in new[] { ("512×512 tile grid, as iPhones write it", true), ("one HEVC frame (heif-enc's layout)", false) })
+                {
+                    var layout = set.Where(f => f.Name.Contains("grid", StringComparison.Ordinal) == grid).ToList();
+                    if (layout.Count == 0) continue;
+                    var ms = Median(layout.SelectMany(f => ours["full"][f.Name]).ToList());
+                    Console.WriteLine($"    full ingest, {label + $" ({layout.Count})",-46} {ms,8:0.0} ms   (target ≤ 700 ms: {(ms <= 700 ? "met" : "NOT met")})");
+                }
+            }
         }
     }
 
