@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using OpenCvSharp;
 using ProgressTracker.Imaging;
+using ProgressTracker.Imaging.Evaluation;
 using ProgressTracker.Imaging.Memory;
 
 namespace ProgressTracker.Benchmarks;
@@ -153,24 +154,16 @@ public static class IngestMemoryBenchmark
 
     private static (double Ms, double Faults) Measure(Action action)
     {
-        var faults = ThreadMinorFaults();
+        var faults = ProcessCounters.ThreadMinorFaults();
         var clock = Stopwatch.StartNew();
         action();
         var ms = clock.Elapsed.TotalMilliseconds;
-        return (ms, ThreadMinorFaults() - faults);
+        return (ms, ProcessCounters.ThreadMinorFaults() - faults);
     }
 
     private static void Print(string stage, List<(double Ms, double Faults)> samples) =>
         Console.WriteLine(FormattableString.Invariant(
             $"{LinePrefix}{Median(samples.Select(s => s.Ms))}\t{Median(samples.Select(s => s.Faults))}\t{stage}"));
-
-    /// <summary>Field 10 of /proc/thread-self/stat: minor faults of this thread (the stage runs on it alone).</summary>
-    private static long ThreadMinorFaults()
-    {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[7], CultureInfo.InvariantCulture);
-    }
 
     private static async Task<List<(string Stage, double Ms, double Faults)>> RunChildAsync(Setting setting, int runs, List<string> files)
     {

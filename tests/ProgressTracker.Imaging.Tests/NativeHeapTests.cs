@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
+using ProgressTracker.Imaging.Evaluation;
 using ProgressTracker.Imaging.Memory;
 
 namespace ProgressTracker.Imaging.Tests;
@@ -22,9 +22,9 @@ public sealed class NativeHeapTests
         Array.Fill(pixels, (byte)7);
         CopyIntoFreshBlock(pixels); // the heap grows once
 
-        var faults = ThreadMinorFaults();
+        var faults = ProcessCounters.ThreadMinorFaults();
         CopyIntoFreshBlock(pixels);
-        faults = ThreadMinorFaults() - faults;
+        faults = ProcessCounters.ThreadMinorFaults() - faults;
 
         // With glibc's defaults the block is a fresh mapping every time: about 8,900 faults, one per 4 KiB page.
         Assert.True(faults < 200, $"writing a reallocated 36 MB block took {faults} page faults; the heap did not keep it");
@@ -47,14 +47,14 @@ public sealed class NativeHeapTests
             for (var offset = 0; offset < 40; offset++) Marshal.Copy(chunk, 0, block + offset * chunk.Length, chunk.Length);
         }
         blocks.ForEach(Marshal.FreeHGlobal);
-        var afterFree = ResidentMegabytes();
+        var afterFree = ProcessCounters.ResidentMegabytes();
 
         NativeHeap.NoteUse();
         Assert.False(NativeHeap.TrimIfIdle(ref seen), "trimmed on the tick that saw imaging run");
-        Assert.True(ResidentMegabytes() > afterFree - 50, "the freed block left the resident set before any trim");
+        Assert.True(ProcessCounters.ResidentMegabytes() > afterFree - 50, "the freed block left the resident set before any trim");
 
         Assert.True(NativeHeap.TrimIfIdle(ref seen), "a quiet tick after imaging ran did not trim");
-        var afterTrim = ResidentMegabytes();
+        var afterTrim = ProcessCounters.ResidentMegabytes();
         // glibc returns every free block inside a heap; the free space at the top of a thread's heap (at most one
         // 64 MB heap's worth) stays, so at least half of the 240 MB must go.
         Assert.True(afterFree - afterTrim >= 120, $"resident {afterFree:0} MB before the trim and {afterTrim:0} MB after");
@@ -73,16 +73,4 @@ public sealed class NativeHeapTests
             Marshal.FreeHGlobal(block);
         }
     }
-
-    /// <summary>Field 10 of /proc/thread-self/stat: minor page faults taken by this thread.</summary>
-    private static long ThreadMinorFaults()
-    {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        return long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[7], CultureInfo.InvariantCulture);
-    }
-
-    private static double ResidentMegabytes() =>
-        File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0)
-            .Single();
 }

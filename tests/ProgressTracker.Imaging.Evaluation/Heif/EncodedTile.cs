@@ -83,78 +83,19 @@ public sealed record EncodedTile(byte[] HvcC, byte[] Data, int Width, int Height
     /// <summary>The item's bytes from its 'iloc' extents (iloc versions 0–2; data in this file only).</summary>
     private static byte[] ItemData(byte[] file, IsoBox iloc, uint itemId)
     {
-        var version = file[iloc.Body];
-        var at = iloc.Body + 4;
-        int offsetSize = file[at] >> 4, lengthSize = file[at] & 15, baseOffsetSize = file[at + 1] >> 4;
-        var indexSize = version is 1 or 2 ? file[at + 1] & 15 : 0;
-        at += 2;
-        long items;
-        if (version < 2)
+        var entry = IlocTable.Read(file, iloc.Body).FirstOrDefault(e => e.ItemId == itemId)
+                    ?? throw new InvalidDataException($"Item {itemId} has no 'iloc' entry.");
+        if (!entry.InFile)
+            throw new InvalidDataException($"Item {itemId} is not stored in this file's mdat (construction method {entry.ConstructionMethod}).");
+        var data = new MemoryStream();
+        foreach (var extent in entry.Extents)
         {
-            items = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
-            at += 2;
+            var offset = entry.BaseOffset + extent.Offset;
+            var length = extent.Length == 0 ? file.Length - offset : extent.Length; // 0: "the whole rest of the file"
+            if (offset < 0 || offset + length > file.Length) throw new InvalidDataException("An iloc extent lies outside the file.");
+            data.Write(file, checked((int)offset), checked((int)length));
         }
-        else
-        {
-            items = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at));
-            at += 4;
-        }
-
-        for (var i = 0; i < items; i++)
-        {
-            uint id;
-            if (version < 2)
-            {
-                id = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
-                at += 2;
-            }
-            else
-            {
-                id = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at));
-                at += 4;
-            }
-            var constructionMethod = 0;
-            if (version is 1 or 2)
-            {
-                constructionMethod = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at)) & 15;
-                at += 2;
-            }
-            var dataReference = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
-            at += 2;
-            var baseOffset = ReadSized(file, ref at, baseOffsetSize);
-            var extentCount = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
-            at += 2;
-
-            var data = new MemoryStream();
-            for (var e = 0; e < extentCount; e++)
-            {
-                at += indexSize;
-                var offset = baseOffset + ReadSized(file, ref at, offsetSize);
-                var length = ReadSized(file, ref at, lengthSize);
-                if (id != itemId) continue;
-                if (length == 0) length = file.Length - offset; // "the whole rest of the file"
-                if (offset < 0 || offset + length > file.Length) throw new InvalidDataException("An iloc extent lies outside the file.");
-                data.Write(file, checked((int)offset), checked((int)length));
-            }
-            if (id != itemId) continue;
-            if (constructionMethod != 0 || dataReference != 0)
-                throw new InvalidDataException($"Item {itemId} is not stored in this file's mdat (construction method {constructionMethod}).");
-            return data.ToArray();
-        }
-        throw new InvalidDataException($"Item {itemId} has no 'iloc' entry.");
-    }
-
-    private static long ReadSized(byte[] file, ref int at, int size)
-    {
-        var value = size switch
-        {
-            0 => 0L,
-            4 => BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at)),
-            8 => checked((long)BinaryPrimitives.ReadUInt64BigEndian(file.AsSpan(at))),
-            _ => throw new InvalidDataException($"Unsupported iloc field size {size}."),
-        };
-        at += size;
-        return value;
+        return data.ToArray();
     }
 }
 

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
 
+using ProgressTracker.Imaging.Evaluation.Heif;
+
 namespace ProgressTracker.Imaging.Tests.Support;
 
 /// <summary>
@@ -205,62 +207,16 @@ internal static class IsoBmff
     {
         var iloc = Find(file, "meta", "iloc");
         if (iloc.Start >= insertedAt) throw new InvalidDataException("Expected iloc before the insertion point.");
-        var version = file[iloc.Body];
-        var at = iloc.Body + 4;
-        int offsetSize = file[at] >> 4, lengthSize = file[at] & 15, baseOffsetSize = file[at + 1] >> 4;
-        var indexSize = version is 1 or 2 ? file[at + 1] & 15 : 0;
-        at += 2;
-        long items;
-        if (version < 2)
+        foreach (var entry in IlocTable.Read(file, iloc.Body).Where(e => e.ConstructionMethod == 0))
         {
-            items = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
-            at += 2;
-        }
-        else
-        {
-            items = BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at));
-            at += 4;
-        }
-
-        for (var i = 0; i < items; i++)
-        {
-            at += version < 2 ? 2 : 4; // item_ID
-            var constructionMethod = 0;
-            if (version is 1 or 2)
-            {
-                constructionMethod = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at)) & 15;
-                at += 2;
-            }
-            at += 2; // data_reference_index
-            var inFile = constructionMethod == 0;
-            var baseOffset = ReadSized(file, at, baseOffsetSize);
             // With a base offset the extents are relative to it; shifting the base shifts them all.
-            var shiftBase = inFile && baseOffsetSize > 0 && baseOffset >= insertedAt;
-            if (shiftBase) WriteSized(file, at, baseOffsetSize, baseOffset + growth);
-            at += baseOffsetSize;
-            var extents = BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(at));
-            at += 2;
-            for (var e = 0; e < extents; e++)
+            if (entry.BaseOffsetSize > 0 && entry.BaseOffset >= insertedAt)
             {
-                at += indexSize;
-                var offset = ReadSized(file, at, offsetSize);
-                if (inFile && !shiftBase && baseOffset + offset >= insertedAt) WriteSized(file, at, offsetSize, offset + growth);
-                at += offsetSize + lengthSize;
+                IlocTable.WriteOffset(file, entry.BaseOffsetAt, entry.BaseOffsetSize, entry.BaseOffset + growth);
+                continue;
             }
+            foreach (var extent in entry.Extents.Where(x => entry.BaseOffset + x.Offset >= insertedAt))
+                IlocTable.WriteOffset(file, extent.OffsetAt, extent.OffsetSize, extent.Offset + growth);
         }
-    }
-
-    private static long ReadSized(byte[] file, int at, int size) => size switch
-    {
-        0 => 0,
-        4 => BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at)),
-        8 => checked((long)BinaryPrimitives.ReadUInt64BigEndian(file.AsSpan(at))),
-        _ => throw new InvalidDataException($"Unsupported iloc field size {size}."),
-    };
-
-    private static void WriteSized(byte[] file, int at, int size, long value)
-    {
-        if (size == 4) BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(at), checked((uint)value));
-        else if (size == 8) BinaryPrimitives.WriteUInt64BigEndian(file.AsSpan(at), (ulong)value);
     }
 }
