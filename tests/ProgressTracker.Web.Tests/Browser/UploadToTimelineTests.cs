@@ -52,16 +52,18 @@ public sealed class UploadToTimelineTests(ProductionAppFixture fixture)
             await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-timeout.png"), FullPage = true });
             throw;
         }
+        // The page reloads itself once more when the photo's alignment settles: the image is measured on the settled
+        // page (which no longer watches), not on one that a reload may replace mid-check, and a screenshot taken during
+        // that reload would never finish.
+        await page.Locator("table.timeline[data-watch=false]").WaitForAsync(new() { Timeout = 60_000 });
         await page.WaitForFunctionAsync(
             "() => { const i = document.querySelector('a.thumb img'); return i && i.complete && i.naturalWidth > 0; }");
         // The visit is dated today by the app's own clock.
         var today = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         Assert.Equal("Left lateral, " + today.ToString("d MMM yyyy"), await thumbnail.GetAttributeAsync("alt"));
-        Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") is > 100 and <= 320);
+        var width = await thumbnail.EvaluateAsync<int>("i => i.naturalWidth");
+        Assert.True(width is > 100 and <= 320, $"the thumbnail is {width} px wide");
 
-        // The page reloads itself once more when the photo's alignment settles; a screenshot taken during that
-        // reload never finishes. The settled page no longer watches.
-        await page.Locator("table.timeline[data-watch=false]").WaitForAsync(new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("timeline-after-upload.png"), FullPage = true });
     }
 }
