@@ -163,7 +163,7 @@ public static class IngestMemoryBenchmark
 
     private static void Print(string stage, List<(double Ms, double Faults)> samples) =>
         Console.WriteLine(FormattableString.Invariant(
-            $"{LinePrefix}{Median(samples.Select(s => s.Ms))}\t{Median(samples.Select(s => s.Faults))}\t{stage}"));
+            $"{LinePrefix}{Statistics.Median(samples.Select(s => s.Ms))}\t{Statistics.Median(samples.Select(s => s.Faults))}\t{stage}"));
 
     private static async Task<List<(string Stage, double Ms, double Faults)>> RunChildAsync(Setting setting, int runs, List<string> files)
     {
@@ -193,11 +193,5 @@ public static class IngestMemoryBenchmark
     {
         const string path = "/sys/kernel/mm/transparent_hugepage/enabled";
         return File.Exists(path) ? File.ReadAllText(path).Trim() : "n/a";
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -347,10 +347,7 @@ public static class SharpIngestBenchmark
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
-    private static double Median(List<double> values) =>
-        values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2) is var upper && values.Count % 2 == 1
-            ? upper
-            : (values.Order().ElementAt(values.Count / 2 - 1) + upper) / 2;
+    private static double Median(List<double> values) => Statistics.Median(values);
 
     private static string Format(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString("0.0", CultureInfo.InvariantCulture);
 }
